@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ailab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ailab", targets: ["ailab"]),
+        .library(name: "DockerClient", targets: ["DockerClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "LabCatalog",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/lab.yaml")]
+        ),
+        .target(
+            name: "DockerClient",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "LabControl", dependencies: ["LabCatalog", "DockerClient"]),
+        .executableTarget(
+            name: "ailab",
+            dependencies: [
+                "LabCatalog", "DockerClient", "LabControl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
+        .testTarget(name: "DockerClientTests", dependencies: ["DockerClient"]),
+        .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabCatalog", "DockerClient", "ailab"]),
+    ]
+)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What to ask the events stream for; the engine filters, so noise never crosses the socket.
+public struct EventQuery: Sendable {
+    public var types: [String] = ["container"]
+    /// Actions to receive; empty means all (health-check exec noise included).
+    public var actions: [String] = EventQuery.containerLifecycle
+    public var labels: [String] = []
+    /// Unix seconds (with fraction) to replay from, so a reconnect misses nothing.
+    public var since: String?
+
+    public init(types: [String] = ["container"], actions: [String] = EventQuery.containerLifecycle, labels: [String] = [], since: String? = nil) {
+        self.types = types
+        self.actions = actions
+        self.labels = labels
+        self.since = since
+    }
+
+    /// Everything that changes a container's state or health, and nothing of exec.
+    public static let containerLifecycle = [
+        "create", "start", "restart", "stop", "die", "kill", "oom", "pause", "unpause", "destroy", "rename",
+        "update", "health_status",
+    ]
+
+    var queryItems: [(String, String)] {
+        var filters: [String: [String]] = [:]
+        if !types.isEmpty { filters["type"] = types }
+        if !actions.isEmpty { filters["event"] = actions }
+        if !labels.isEmpty { filters["label"] = labels }
+        var items = [("filters", QueryString.filters(filters))]
+        if let since { items.append(("since", since)) }
+        return items
+    }
+}
+
+extension DockerClient {
+    /// Follows `GET /events` until the stream ends or the consumer stops. It does not
+    /// reconnect by itself: `EventFollower` does, resuming with `since`.
+    public func events(_ query: EventQuery = EventQuery()) async throws -> AsyncThrowingStream<EngineEvent, any Error> {
+        let chunks = try await openStream(.get, "/events", query: query.queryItems, operation: "events")
+        return Self.decodeLines(chunks, as: EngineEvent.self, operation: "events")
+    }
+
+    /// Turns a chunked stream of newline-delimited JSON into typed values.
+    static func decodeLines<T: Decodable & Sendable>(
+        _ chunks: AsyncThrowingStream<[UInt8], any Error>, as type: T.Type, operation: String
+    ) -> AsyncThrowingStream<T, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<T, any Error>.makeStream()
+        let task = Task {
+            var splitter = LineSplitter()
+            let decoder = JSONDecoder()
+            func emit(_ line: [UInt8]) throws {
+                do {
+                    continuation.yield(try decoder.decode(T.self, from: Data(line)))
+                } catch {
+                    throw DockerError.badResponse(operation: operation, detail: describe(error))
+                }
+            }
+            do {
+                for try await chunk in chunks {
+                    for line in try splitter.push(chunk) { try emit(line) }
+                }
+                if let last = splitter.finish() { try emit(last) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}

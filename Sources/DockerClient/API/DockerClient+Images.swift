@@ -1,0 +1,68 @@
+/// An image reference split the way the engine's pull wants it.
+public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
+    public var repository: String
+    public var tag: String
+
+    /// `registry:5000/ns/name:tag` → repository `registry:5000/ns/name`, tag `tag` (`latest` when absent).
+    public init(_ text: String) {
+        if let at = text.firstIndex(of: "@") {
+            repository = String(text[..<at])
+            tag = String(text[text.index(after: at)...])
+            return
+        }
+        let lastSlash = text.lastIndex(of: "/")
+        if let colon = text.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
+            repository = String(text[..<colon])
+            tag = String(text[text.index(after: colon)...])
+        } else {
+            repository = text
+            tag = "latest"
+        }
+    }
+
+    public var description: String { tag.hasPrefix("sha256:") ? "\(repository)@\(tag)" : "\(repository):\(tag)" }
+}
+
+extension DockerClient {
+    public func listImages() async throws -> [ImageSummary] {
+        let response = try await call(.get, "/images/json", operation: "list images")
+        return try decode([ImageSummary].self, response, operation: "list images")
+    }
+
+    /// True when the engine has `reference` locally.
+    public func hasImage(_ reference: String) async throws -> Bool {
+        do {
+            _ = try await call(.get, "/images/\(reference)/json", operation: "inspect image \(reference)")
+            return true
+        } catch DockerError.notFound {
+            return false
+        }
+    }
+
+    /// Pulls, yielding each progress line. A failure the engine reports inside the stream
+    /// (a missing tag, a refused registry) ends the stream with `DockerError.engine`.
+    public func pull(_ reference: String) async throws -> AsyncThrowingStream<PullProgress, any Error> {
+        let ref = ImageReference(reference)
+        let lines = Self.decodeLines(
+            try await openStream(.post, "/images/create", query: [("fromImage", ref.repository), ("tag", ref.tag)], operation: "pull \(reference)"),
+            as: PullProgress.self, operation: "pull \(reference)")
+        let (stream, continuation) = AsyncThrowingStream<PullProgress, any Error>.makeStream()
+        let task = Task {
+            do {
+                for try await line in lines {
+                    if let error = line.error { throw DockerError.engine(status: 200, message: error) }
+                    continuation.yield(line)
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    public func removeImage(_ reference: String, force: Bool = false) async throws {
+        _ = try await call(.delete, "/images/\(reference)", query: [("force", force ? "1" : "0")], operation: "remove image \(reference)")
+    }
+}

@@ -1,0 +1,13 @@
+extension DockerClient {
+    /// `GET /_ping` with a fresh negotiation: true when the engine answers.
+    public func ping() async throws {
+        resetNegotiation()
+        _ = try await apiVersion()
+    }
+
+    /// `GET /version`.
+    public func version() async throws -> EngineVersion {
+        let response = try await call(.get, "/version", operation: "version")
+        return try decode(EngineVersion.self, response, operation: "version")
+    }
+}

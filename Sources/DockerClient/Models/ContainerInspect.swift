@@ -1,0 +1,103 @@
+/// The parts of `GET /containers/{id}/json` the lab uses.
+public struct ContainerInspect: Decodable, Sendable {
+    public var id: String
+    public var name: String
+    public var created: String
+    public var image: String
+    public var state: State
+    public var config: Config
+    public var restartCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id", name = "Name", created = "Created", image = "Image", state = "State", config = "Config"
+        case restartCount = "RestartCount"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+        created = try c.decodeIfPresent(String.self, forKey: .created) ?? ""
+        image = try c.decodeIfPresent(String.self, forKey: .image) ?? ""
+        state = try c.decode(State.self, forKey: .state)
+        config = try c.decodeIfPresent(Config.self, forKey: .config) ?? Config()
+        restartCount = try c.decodeIfPresent(Int.self, forKey: .restartCount) ?? 0
+    }
+
+    public struct State: Decodable, Sendable {
+        public var status: String
+        public var running: Bool
+        public var paused: Bool
+        public var restarting: Bool
+        public var oomKilled: Bool
+        public var dead: Bool
+        public var exitCode: Int
+        public var error: String
+        public var startedAt: String
+        public var finishedAt: String
+        public var health: Health?
+
+        enum CodingKeys: String, CodingKey {
+            case status = "Status", running = "Running", paused = "Paused", restarting = "Restarting"
+            case oomKilled = "OOMKilled", dead = "Dead", exitCode = "ExitCode", error = "Error"
+            case startedAt = "StartedAt", finishedAt = "FinishedAt", health = "Health"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
+            running = try c.decodeIfPresent(Bool.self, forKey: .running) ?? false
+            paused = try c.decodeIfPresent(Bool.self, forKey: .paused) ?? false
+            restarting = try c.decodeIfPresent(Bool.self, forKey: .restarting) ?? false
+            oomKilled = try c.decodeIfPresent(Bool.self, forKey: .oomKilled) ?? false
+            dead = try c.decodeIfPresent(Bool.self, forKey: .dead) ?? false
+            exitCode = try c.decodeIfPresent(Int.self, forKey: .exitCode) ?? 0
+            error = try c.decodeIfPresent(String.self, forKey: .error) ?? ""
+            startedAt = try c.decodeIfPresent(String.self, forKey: .startedAt) ?? ""
+            finishedAt = try c.decodeIfPresent(String.self, forKey: .finishedAt) ?? ""
+            health = try c.decodeIfPresent(Health.self, forKey: .health)
+        }
+    }
+
+    public struct Health: Decodable, Sendable {
+        public var status: String
+        public var failingStreak: Int
+        public var log: [HealthLog]
+
+        enum CodingKeys: String, CodingKey { case status = "Status", failingStreak = "FailingStreak", log = "Log" }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            status = try c.decodeIfPresent(String.self, forKey: .status) ?? "none"
+            failingStreak = try c.decodeIfPresent(Int.self, forKey: .failingStreak) ?? 0
+            log = try c.decodeIfPresent([HealthLog].self, forKey: .log) ?? []
+        }
+    }
+
+    /// One health-check run; the engine keeps the last five, output cut at 4 KiB.
+    public struct HealthLog: Decodable, Sendable {
+        public var start: String
+        public var end: String
+        public var exitCode: Int
+        public var output: String
+
+        enum CodingKeys: String, CodingKey { case start = "Start", end = "End", exitCode = "ExitCode", output = "Output" }
+    }
+
+    public struct Config: Decodable, Sendable {
+        public var image: String = ""
+        public var env: [String] = []
+        public var labels: [String: String] = [:]
+
+        enum CodingKeys: String, CodingKey { case image = "Image", env = "Env", labels = "Labels" }
+
+        init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            image = try c.decodeIfPresent(String.self, forKey: .image) ?? ""
+            env = try c.decodeIfPresent([String].self, forKey: .env) ?? []
+            labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
+        }
+    }
+}

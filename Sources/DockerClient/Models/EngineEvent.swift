@@ -1,0 +1,48 @@
+import Foundation
+
+/// One entry of `GET /events`.
+public struct EngineEvent: Decodable, Sendable, Equatable {
+    public var type: String
+    public var action: String
+    public var actorID: String
+    public var attributes: [String: String]
+    public var time: Int64
+    public var timeNano: Int64
+
+    enum CodingKeys: String, CodingKey { case type = "Type", action = "Action", actor = "Actor", time, timeNano }
+    enum ActorKeys: String, CodingKey { case id = "ID", attributes = "Attributes" }
+
+    public init(type: String, action: String, actorID: String, attributes: [String: String] = [:], time: Int64, timeNano: Int64 = 0) {
+        self.type = type
+        self.action = action
+        self.actorID = actorID
+        self.attributes = attributes
+        self.time = time
+        self.timeNano = timeNano == 0 ? time * 1_000_000_000 : timeNano
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
+        action = try c.decodeIfPresent(String.self, forKey: .action) ?? ""
+        time = try c.decodeIfPresent(Int64.self, forKey: .time) ?? 0
+        timeNano = try c.decodeIfPresent(Int64.self, forKey: .timeNano) ?? time * 1_000_000_000
+        if c.contains(.actor) {
+            let actor = try c.nestedContainer(keyedBy: ActorKeys.self, forKey: .actor)
+            actorID = try actor.decodeIfPresent(String.self, forKey: .id) ?? ""
+            attributes = try actor.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:]
+        } else {
+            actorID = ""
+            attributes = [:]
+        }
+    }
+
+    /// Health-check runs emit exec_create/exec_start/exec_die every interval: noise to a person.
+    public var isExecNoise: Bool { action.hasPrefix("exec_") }
+
+    /// `health_status: healthy` → `healthy`.
+    public var healthStatus: String? {
+        guard action.hasPrefix("health_status") else { return nil }
+        return action.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}

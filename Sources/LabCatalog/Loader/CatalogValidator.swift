@@ -1,0 +1,59 @@
+/// Checks across services: dependency cycles (errors) and host-port clashes (warnings).
+enum CatalogValidator {
+    /// Two services publishing one host port cannot both run; say so when loading, not at install.
+    static func portClashes(_ catalog: Catalog, services parsed: [ParsedComponent]) -> [CatalogDiagnostic] {
+        var holders: [String: String] = [:]  // "3000/tcp" -> lab service
+        var warnings: [CatalogDiagnostic] = []
+        for item in parsed {
+            guard let service = catalog.service(ofComponent: item.component.name) else { continue }
+            for port in item.component.ports {
+                guard let host = port.host else { continue }
+                let key = "\(host)/\(port.proto)"
+                if let holder = holders[key], holder != service.name {
+                    warnings.append(item.at.diagnostic("host port \(key) is also published by '\(holder)': they cannot run together"))
+                } else {
+                    holders[key] = service.name
+                }
+            }
+        }
+        return warnings
+    }
+
+    /// A dependency cycle makes an install order impossible: name it.
+    static func checkCycles(_ catalog: Catalog, parsed: [ParsedComponent]) throws(CatalogDiagnostic) {
+        let serviceEdges = Dictionary(uniqueKeysWithValues: catalog.services.map { ($0.name, $0.dependencies) })
+        if let cycle = findCycle(serviceEdges, order: catalog.services.map(\.name)),
+            let at = parsed.first(where: { $0.component.name == cycle[0] })?.at
+        {
+            throw at.diagnostic("dependency cycle: \(cycle.joined(separator: " → "))")
+        }
+        let componentEdges = Dictionary(parsed.map { ($0.component.name, $0.dependsOn.map(\.name)) }, uniquingKeysWith: { a, _ in a })
+        if let cycle = findCycle(componentEdges, order: parsed.map(\.component.name)),
+            let at = parsed.first(where: { $0.component.name == cycle[0] })?.at
+        {
+            throw at.diagnostic("depends_on cycle: \(cycle.joined(separator: " → "))")
+        }
+    }
+
+    /// The first cycle found by depth-first search, as a path that returns to its start.
+    static func findCycle(_ edges: [String: [String]], order: [String]) -> [String]? {
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var stack: [String] = []
+        func visit(_ node: String) -> [String]? {
+            if state[node] == 2 { return nil }
+            if state[node] == 1, let start = stack.firstIndex(of: node) { return Array(stack[start...]) + [node] }
+            state[node] = 1
+            stack.append(node)
+            for next in edges[node] ?? [] {
+                if let cycle = visit(next) { return cycle }
+            }
+            stack.removeLast()
+            state[node] = 2
+            return nil
+        }
+        for node in order {
+            if let cycle = visit(node) { return cycle }
+        }
+        return nil
+    }
+}

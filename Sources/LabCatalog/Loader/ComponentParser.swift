@@ -1,0 +1,154 @@
+/// The `x-ailab` fields of one compose service.
+struct LabFields {
+    var layer: Layer?
+    var phase: Int?
+    var title: String?
+    var summary: String?
+    var partOf: (name: String, at: YAMLValue)?
+    var probe: (path: String, port: Int?, expect: StatusSet)?
+    var secrets: [(name: String, spec: SecretSpec)] = []
+}
+
+/// One compose service, read with its `x-ailab` fields.
+struct ParsedComponent {
+    var component: Component
+    var fields: LabFields
+    var dependsOn: [(name: String, at: YAMLValue)]
+    var at: YAMLValue
+}
+
+/// Reads a compose service into a `Component`, reporting every key it does not apply.
+enum ComponentParser {
+    /// Compose service keys this console applies when it installs.
+    static let applied: Set<String> = [
+        "image", "command", "entrypoint", "environment", "ports", "volumes", "healthcheck", "depends_on", "restart",
+        "user", "cap_add", "devices", "container_name", "labels", "networks",
+    ]
+
+    /// The rest of the compose specification's service keys: valid, but not applied here.
+    static let notApplied: Set<String> = [
+        "annotations", "attach", "blkio_config", "build", "cap_drop", "cgroup", "cgroup_parent", "configs", "cpu_count",
+        "cpu_percent", "cpu_shares", "cpu_period", "cpu_quota", "cpu_rt_runtime", "cpu_rt_period", "cpus", "cpuset",
+        "credential_spec", "deploy", "develop", "device_cgroup_rules", "dns", "dns_opt", "dns_search", "domainname",
+        "driver_opts", "env_file", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add",
+        "hostname", "init", "ipc", "isolation", "label_file", "links", "logging", "mac_address", "mem_limit",
+        "mem_reservation", "mem_swappiness", "memswap_limit", "network_mode", "oom_kill_disable", "oom_score_adj",
+        "pid", "pids_limit", "platform", "post_start", "pre_stop", "privileged", "profiles", "provider",
+        "pull_policy", "read_only", "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
+        "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket",
+        "userns_mode", "uts", "volumes_from", "working_dir",
+    ]
+
+    static func parse(name: String, _ value: YAMLValue, warnings: inout [CatalogDiagnostic]) throws(CatalogDiagnostic) -> ParsedComponent {
+        var keys = try KeyReader(value)
+        var image = ""
+        if let node = keys.take("image") {
+            image = try node.string()
+        } else {
+            warnings.append(value.diagnostic("no 'image': ailab cannot install a service it would have to build"))
+        }
+        var component = Component(name: name, image: image)
+        if let node = keys.take("ports") { component.ports = try ComposeSyntax.ports(node) }
+        if let node = keys.take("volumes") { component.volumes = try ComposeSyntax.volumes(node) }
+        if let node = keys.take("environment") { component.environment = try ComposeSyntax.environment(node) }
+        if let node = keys.take("healthcheck") { component.healthcheck = try healthcheck(node) }
+        if let node = keys.take("command") { component.command = try ComposeSyntax.command(node) }
+        if let node = keys.take("entrypoint") { component.entrypoint = try ComposeSyntax.command(node) }
+        if let node = keys.take("restart") { component.restart = try node.string() }
+        if let node = keys.take("user") { component.user = try node.string() }
+        if let node = keys.take("cap_add") { component.capAdd = try node.strings() }
+        if let node = keys.take("devices") { component.devices = try node.strings() }
+        if let node = keys.take("container_name") { component.containerName = try node.string() }
+        if let node = keys.take("labels") { component.labels = try labels(node) }
+        _ = keys.take("networks")  // the lab puts every service on its one network
+        let dependsOn = try keys.take("depends_on").map { v throws(CatalogDiagnostic) in try ComposeSyntax.dependsOn(v) } ?? []
+        var fields = LabFields()
+        if let node = keys.take("x-ailab") { fields = try labFields(node, warnings: &warnings) }
+        for (secret, spec) in fields.secrets {
+            if let index = component.environment.firstIndex(where: { $0.name == secret }) {
+                component.environment[index].secret = spec
+            } else {
+                component.environment.append(EnvVar(name: secret, value: nil, secret: spec))
+            }
+        }
+        for (key, at) in keys.leftovers where !key.hasPrefix("x-") {
+            if notApplied.contains(key) {
+                warnings.append(at.diagnostic("'\(key)' is valid compose but ailab does not apply it"))
+            } else {
+                warnings.append(at.diagnostic("unknown compose key '\(key)'"))
+            }
+        }
+        return ParsedComponent(component: component, fields: fields, dependsOn: dependsOn, at: value)
+    }
+
+    private static func labels(_ value: YAMLValue) throws(CatalogDiagnostic) -> [String: String] {
+        var result: [String: String] = [:]
+        for variable in try ComposeSyntax.environment(value) { result[variable.name] = variable.value ?? "" }
+        return result
+    }
+
+    private static func healthcheck(_ value: YAMLValue) throws(CatalogDiagnostic) -> HealthcheckSpec? {
+        var keys = try KeyReader(value)
+        if try keys.take("disable")?.bool() == true { return nil }
+        let testNode = try keys.require("test")
+        var test: [String]
+        if case .sequence = testNode.node {
+            test = try testNode.strings()
+            guard let first = test.first, ["CMD", "CMD-SHELL", "NONE"].contains(first) else {
+                throw testNode.diagnostic("a healthcheck test list must start with CMD, CMD-SHELL or NONE")
+            }
+        } else {
+            test = ["CMD-SHELL", try testNode.string()]
+        }
+        var spec = HealthcheckSpec(test: test)
+        if let node = keys.take("interval") { spec.interval = try ComposeSyntax.duration(node) }
+        if let node = keys.take("timeout") { spec.timeout = try ComposeSyntax.duration(node) }
+        if let node = keys.take("start_period") { spec.startPeriod = try ComposeSyntax.duration(node) }
+        _ = keys.take("start_interval")
+        if let node = keys.take("retries") { spec.retries = try node.int(in: 0...1000) }
+        if let (key, at) = keys.leftovers.first { throw at.diagnostic("unknown healthcheck key '\(key)'") }
+        return test.first == "NONE" ? nil : spec
+    }
+
+    /// `NAME`, or `{name: NAME, length: 32}`, or `{name: NAME, provided: true}`.
+    private static func secret(_ value: YAMLValue) throws(CatalogDiagnostic) -> (name: String, spec: SecretSpec) {
+        guard case .mapping = value.node else { return (try value.string(), SecretSpec()) }
+        var keys = try KeyReader(value)
+        let name = try keys.require("name").string()
+        var spec = SecretSpec()
+        if let node = keys.take("length") { spec.length = try node.int(in: 8...512) }
+        if let node = keys.take("provided") { spec.provided = try node.bool() }
+        if let (key, at) = keys.leftovers.first { throw at.diagnostic("unknown secret key '\(key)' (name, length, provided)") }
+        return (name, spec)
+    }
+
+    private static func labFields(_ value: YAMLValue, warnings: inout [CatalogDiagnostic]) throws(CatalogDiagnostic) -> LabFields {
+        var keys = try KeyReader(value)
+        var fields = LabFields()
+        if let node = keys.take("layer") {
+            let text = try node.string()
+            guard let layer = Layer(rawValue: text) else {
+                throw node.diagnostic("unknown layer '\(text)': expected one of \(Layer.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            fields.layer = layer
+        }
+        if let node = keys.take("phase") { fields.phase = try node.int(in: 0...99) }
+        if let node = keys.take("title") { fields.title = try node.string() }
+        if let node = keys.take("description") { fields.summary = try node.string() }
+        if let node = keys.take("part-of") { fields.partOf = (try node.string(), node) }
+        for item in try keys.take("secrets")?.items() ?? [] { fields.secrets.append(try secret(item)) }
+        if let node = keys.take("probe") {
+            var probe = try KeyReader(node)
+            let path = try probe.require("path").string()
+            guard path.hasPrefix("/") else { throw node.diagnostic("a probe path must start with /") }
+            let port = try probe.take("port").map { v throws(CatalogDiagnostic) in try v.int(in: 1...65535) }
+            let expect = try probe.take("status").map { v throws(CatalogDiagnostic) in try ComposeSyntax.statuses(v) } ?? .success
+            if let (key, at) = probe.leftovers.first { throw at.diagnostic("unknown probe key '\(key)' (path, port, status)") }
+            fields.probe = (path, port, expect)
+        }
+        for (key, at) in keys.leftovers {
+            warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets)"))
+        }
+        return fields
+    }
+}

@@ -1,0 +1,81 @@
+/// The lab's plan: phases of services, priorities, a learning path, and success metrics.
+public struct Roadmap: Sendable, Equatable {
+    public var phases: [Phase] = []
+    public var priorities: [Priority: [String]] = [:]
+    public var learningPath: [LearningStep] = []
+    public var metricGroups: [MetricGroup] = []
+
+    public init() {}
+
+    public func phase(_ number: Int) -> Phase? { phases.first { $0.number == number } }
+    public var metrics: [Metric] { metricGroups.flatMap(\.metrics) }
+}
+
+public struct Phase: Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    public var goal: String
+    /// The roadmap's planned weeks, as written ("1-2").
+    public var weeks: String
+    public var items: [RoadmapItem]
+}
+
+public struct RoadmapItem: Sendable, Equatable {
+    public var service: String
+    /// The roadmap's effort estimate as written ("low", "2 h").
+    public var effort: String
+    public var dependencies: [String]
+}
+
+public enum Priority: String, CaseIterable, Sendable, Codable {
+    case mustHave = "must-have"
+    case highValue = "high-value"
+    case niceToHave = "nice-to-have"
+
+    public var title: String {
+        switch self {
+        case .mustHave: return "Must-have"
+        case .highValue: return "High value"
+        case .niceToHave: return "Nice to have"
+        }
+    }
+}
+
+public struct LearningStep: Sendable, Equatable {
+    public var service: String
+    public var text: String
+}
+
+/// The success metrics that close a group of phases ("Phases 1-2").
+public struct MetricGroup: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var phases: [Int]
+    public var metrics: [Metric]
+}
+
+public struct Metric: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    /// nil: a person marks it met.
+    public var check: MetricCheck?
+}
+
+/// The vocabulary of automatic checks a metric may declare.
+public enum MetricCheck: Sendable, Equatable {
+    /// Every named service is running and healthy.
+    case healthy([String])
+    /// `GET path` on the service's host port answers a status in `expect`.
+    case http(service: String, path: String, expect: StatusSet)
+    /// `GET path` answers JSON whose value at `pointer` (JSON Pointer) meets `bound`.
+    case json(service: String, path: String, pointer: String, bound: JSONBound)
+    /// Every installed service with a metrics port is a Prometheus target that is up.
+    case prometheusTargetsUp(service: String)
+}
+
+/// A bound on a JSON value: a count (array length, object size) or a number, or equality.
+public enum JSONBound: Sendable, Equatable {
+    case countAtLeast(Int)
+    case atLeast(Double)
+    case equals(String)
+}
