@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
-        .testTarget(name: "DockerClientTests", dependencies: ["DockerClient"]),
+        .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabCatalog", "DockerClient", "ailab"]),
     ]
 )

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# A private Docker engine for ailab's tests: its own socket, data-root, exec-root, pidfile,
+# bridge and subnet under one directory, so it never touches /var/run/docker.sock or a
+# system engine. It imports fixture images made from a busybox-static rootfs, and can run
+# Debian's docker-registry on 127.0.0.1 for real pulls. Everything it starts it stops by pid.
+#
+#   scripts/test-engine.sh start DIR     start (idempotent); writes DIR/env to source
+#   scripts/test-engine.sh stop DIR      stop everything started under DIR and remove it
+#   scripts/test-engine.sh run CMD...    start in a temp dir, run CMD with DOCKER_HOST set, stop
+#
+# Fixture images (all from one busybox-static rootfs):
+#   ailab-fixture/httpd:1      busybox httpd on :8080 serving /www (/health, /ready, /json/*)
+#   ailab-fixture/exits:1      prints a line to stdout and one to stderr, then exits 3
+# With the registry up, both are pushed to 127.0.0.1:$REGISTRY_PORT/ailab-fixture/..., with
+# ailab-fixture/payload:1 (the httpd plus 2 MiB of its own, so a pull really downloads),
+# and removed locally under those names, so a test's pull is a real pull.
+set -euo pipefail
+
+BRIDGE=${AILAB_TEST_BRIDGE:-ailabt0}
+BRIDGE_CIDR=${AILAB_TEST_BRIDGE_CIDR:-172.31.213.1/24}
+ADDRESS_POOL=${AILAB_TEST_POOL:-172.31.224.0/20}
+REGISTRY_PORT=${AILAB_TEST_REGISTRY_PORT:-5123}
+
+log() { printf 'test-engine: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+need() {
+  local missing=()
+  for tool in dockerd docker busybox ip; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] || die "missing ${missing[*]}: run scripts/setup.sh (installs docker.io busybox-static iproute2)"
+  [ "$(id -u)" -eq 0 ] || die "a private dockerd needs root"
+}
+
+docker_() { DOCKER_HOST="unix://$DIR/docker.sock" docker "$@"; }
+
+make_bridge() {
+  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    ip link add "$BRIDGE" type bridge
+    ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
+  fi
+  ip link set "$BRIDGE" up
+}
+
+start_dockerd() {
+  mkdir -p "$DIR/data" "$DIR/exec"
+  # vfs works on any filesystem (overlay-on-overlay fails in some sandboxes); fixtures are tiny.
+  dockerd \
+    --host "unix://$DIR/docker.sock" \
+    --data-root "$DIR/data" \
+    --exec-root "$DIR/exec" \
+    --pidfile "$DIR/dockerd.pid" \
+    --bridge "$BRIDGE" \
+    --default-address-pool "base=$ADDRESS_POOL,size=24" \
+    --storage-driver vfs \
+    --log-level warn \
+    >"$DIR/dockerd.log" 2>&1 &
+  echo $! >"$DIR/dockerd.launch.pid"
+  for _ in $(seq 1 150); do
+    if docker_ version --format '{{.Server.APIVersion}}' >/dev/null 2>&1; then return 0; fi
+    kill -0 "$(cat "$DIR/dockerd.launch.pid")" 2>/dev/null || { tail -20 "$DIR/dockerd.log" >&2; die "dockerd exited at start"; }
+    sleep 0.2
+  done
+  tail -20 "$DIR/dockerd.log" >&2
+  die "dockerd did not answer within 30 s"
+}
+
+build_fixtures() {
+  docker_ image inspect ailab-fixture/httpd:1 >/dev/null 2>&1 && return 0
+  local root="$DIR/rootfs"
+  rm -rf "$root"
+  mkdir -p "$root/bin" "$root/www/json" "$root/tmp" "$root/etc"
+  cp "$(command -v busybox)" "$root/bin/busybox"
+  for applet in sh httpd wget echo cat sleep ls kill nc true false; do ln -sf busybox "$root/bin/$applet"; done
+  echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"
+  echo ok >"$root/www/health"
+  echo ready >"$root/www/ready"
+  echo '<h1>ailab fixture</h1>' >"$root/www/index.html"
+  echo '{"result":{"collections":[{"name":"docs"}]},"status":"ok"}' >"$root/www/json/collections"
+  echo '{"data":[{"id":"a"},{"id":"b"},{"id":"c"}]}' >"$root/www/json/models"
+  tar -C "$root" -c . | docker_ import \
+    --change 'CMD ["/bin/httpd", "-f", "-v", "-p", "8080", "-h", "/www"]' \
+    --change 'EXPOSE 8080' - ailab-fixture/httpd:1 >/dev/null
+  tar -C "$root" -c . | docker_ import \
+    --change 'CMD ["/bin/sh", "-c", "echo to-stdout; echo to-stderr >&2; exit 3"]' \
+    - ailab-fixture/exits:1 >/dev/null
+  head -c 2097152 /dev/urandom >"$root/www/payload.bin"
+  tar -C "$root" -c . | docker_ import \
+    --change 'CMD ["/bin/httpd", "-f", "-v", "-p", "8080", "-h", "/www"]' \
+    --change 'EXPOSE 8080' - ailab-fixture/payload:1 >/dev/null
+  rm -rf "$root"
+}
+
+start_registry() {
+  command -v docker-registry >/dev/null || { log "docker-registry not installed: no registry"; return 0; }
+  mkdir -p "$DIR/registry"
+  cat >"$DIR/registry.yml" <<EOF
+version: 0.1
+log: {level: warn}
+storage: {filesystem: {rootdirectory: $DIR/registry}, delete: {enabled: true}}
+http: {addr: 127.0.0.1:$REGISTRY_PORT}
+EOF
+  docker-registry serve "$DIR/registry.yml" >"$DIR/registry.log" 2>&1 &
+  echo $! >"$DIR/registry.pid"
+  for _ in $(seq 1 50); do
+    if busybox wget -q -O /dev/null "http://127.0.0.1:$REGISTRY_PORT/v2/" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  for image in httpd exits payload; do
+    docker_ tag "ailab-fixture/$image:1" "127.0.0.1:$REGISTRY_PORT/ailab-fixture/$image:1"
+    docker_ push "127.0.0.1:$REGISTRY_PORT/ailab-fixture/$image:1" >/dev/null
+    docker_ rmi "127.0.0.1:$REGISTRY_PORT/ailab-fixture/$image:1" >/dev/null
+  done
+  docker_ rmi ailab-fixture/payload:1 >/dev/null
+}
+
+write_env() {
+  cat >"$DIR/env" <<EOF
+export AILAB_TEST_DOCKER_HOST=unix://$DIR/docker.sock
+export AILAB_TEST_ENGINE_DIR=$DIR
+export AILAB_TEST_REGISTRY=127.0.0.1:$REGISTRY_PORT
+EOF
+}
+
+start() {
+  need
+  mkdir -p "$DIR"
+  DIR=$(cd "$DIR" && pwd)
+  if [ -f "$DIR/dockerd.pid" ] && kill -0 "$(cat "$DIR/dockerd.pid")" 2>/dev/null; then
+    log "already running in $DIR"
+  else
+    make_bridge
+    start_dockerd
+  fi
+  build_fixtures
+  if ! { [ -f "$DIR/registry.pid" ] && kill -0 "$(cat "$DIR/registry.pid")" 2>/dev/null; }; then start_registry; fi
+  write_env
+  log "engine up: unix://$DIR/docker.sock (dockerd pid $(cat "$DIR/dockerd.pid"))"
+}
+
+kill_pidfile() {
+  local file=$1 pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
+stop() {
+  [ -d "$DIR" ] || return 0
+  DIR=$(cd "$DIR" && pwd)
+  if [ -S "$DIR/docker.sock" ]; then
+    local ids
+    ids=$(docker_ ps -aq 2>/dev/null || true)
+    [ -z "$ids" ] || docker_ rm -f $ids >/dev/null 2>&1 || true
+  fi
+  kill_pidfile "$DIR/registry.pid"
+  kill_pidfile "$DIR/dockerd.pid"
+  kill_pidfile "$DIR/dockerd.launch.pid"
+  # The managed containerd and shims live under exec-root; end any left behind.
+  pkill -f -- "$DIR/exec" 2>/dev/null || true
+  { grep " $DIR/" /proc/mounts || true; } | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$DIR"
+  if ip link show "$BRIDGE" >/dev/null 2>&1; then ip link del "$BRIDGE" 2>/dev/null || true; fi
+  log "engine stopped"
+}
+
+case "${1:-}" in
+  start) DIR=${2:?usage: test-engine.sh start DIR}; start ;;
+  stop) DIR=${2:?usage: test-engine.sh stop DIR}; stop ;;
+  run)
+    shift
+    DIR=$(mktemp -d /tmp/ailab-engine.XXXXXX)
+    trap 'stop' EXIT
+    start
+    # shellcheck disable=SC1091
+    . "$DIR/env"
+    "$@"
+    ;;
+  *) echo "usage: $0 start DIR | stop DIR | run CMD..." >&2; exit 2 ;;
+esac
