@@ -120,9 +120,16 @@ public struct HTTPTransport: Sendable {
         } else if request.method == .post {
             head.headers.add(name: "Content-Length", value: "0")
         }
-        try await outbound.write(.head(head))
-        if let body = request.body { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-        try await outbound.write(.end(nil))
+        var parts: [HTTPClientRequestPart] = [.head(head)]
+        if let body = request.body { parts.append(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
+        parts.append(.end(nil))
+        // One write and flush: sent piecemeal, the engine may answer and close after the head,
+        // and a later write of the end would fail on a closed channel.
+        do {
+            try await outbound.write(contentsOf: parts)
+        } catch ChannelError.ioOnClosedChannel {
+            // The answer may already be in; reading tells.
+        }
     }
 
     private var hostHeader: String {

@@ -18,6 +18,14 @@ public struct Phase: Sendable, Equatable {
     /// The roadmap's planned weeks, as written ("1-2").
     public var weeks: String
     public var items: [RoadmapItem]
+
+    public init(number: Int, title: String, goal: String, weeks: String, items: [RoadmapItem]) {
+        self.number = number
+        self.title = title
+        self.goal = goal
+        self.weeks = weeks
+        self.items = items
+    }
 }
 
 public struct RoadmapItem: Sendable, Equatable {
@@ -25,6 +33,12 @@ public struct RoadmapItem: Sendable, Equatable {
     /// The roadmap's effort estimate as written ("low", "2 h").
     public var effort: String
     public var dependencies: [String]
+
+    public init(service: String, effort: String, dependencies: [String]) {
+        self.service = service
+        self.effort = effort
+        self.dependencies = dependencies
+    }
 }
 
 public enum Priority: String, CaseIterable, Sendable, Codable {

@@ -1,0 +1,92 @@
+import DockerClient
+import Foundation
+import LabCatalog
+
+/// What the live lab reports to its consumer (the console).
+public enum LabUpdate: Sendable {
+    case snapshot(LabSnapshot)
+    /// An engine event about a container, already free of health-check exec noise.
+    case event(EngineEvent)
+}
+
+/// Keeps a live snapshot of the lab from the engine's events stream, not by polling.
+/// A full resync happens only on (re)connect; each event refreshes the one container it names.
+public actor LiveLab {
+    public let catalog: Catalog
+    private let client: DockerClient
+    private let loader: SnapshotLoader
+    private var containers: [String: ContainerStatus] = [:]
+    private var engine: EngineInfo
+
+    public init(client: DockerClient, catalog: Catalog) {
+        self.client = client
+        self.catalog = catalog
+        self.loader = SnapshotLoader(client: client, catalog: catalog)
+        self.engine = EngineInfo(endpoint: client.endpoint.description, reachable: false, error: "connecting")
+    }
+
+    /// The current snapshot.
+    public var snapshot: LabSnapshot {
+        LabSnapshot(catalog: catalog, engine: engine, containers: Array(containers.values))
+    }
+
+    /// Runs until the returned stream's consumer stops, yielding a snapshot after every change.
+    public nonisolated func updates(follower: EventFollower? = nil) -> AsyncStream<LabUpdate> {
+        let (stream, continuation) = AsyncStream<LabUpdate>.makeStream(bufferingPolicy: .bufferingNewest(1024))
+        let feed = (follower ?? EventFollower(client: client)).feed()
+        let task = Task.detached {
+            for await item in feed {
+                for update in await self.apply(item) { continuation.yield(update) }
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// Folds one item of the engine feed into the state; returns what to tell the consumer.
+    func apply(_ item: EngineFeed) async -> [LabUpdate] {
+        switch item {
+        case .connected(let version):
+            await resync(version)
+            return [.snapshot(snapshot)]
+        case .event(let event):
+            guard event.type == "container", !event.isExecNoise else { return [] }
+            await refresh(event)
+            return [.event(event), .snapshot(snapshot)]
+        case .disconnected(let error, let retryAt):
+            engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
+            return [.snapshot(snapshot)]
+        }
+    }
+
+    /// Reads every container afresh; retries with backoff while the engine fails it (events
+    /// meanwhile wait in the feed's buffer), until it succeeds or the task is cancelled.
+    private func resync(_ version: EngineVersion) async {
+        var delay = Duration.milliseconds(250)
+        while !Task.isCancelled {
+            do {
+                let fresh = try await loader.containerStatuses()
+                containers = Dictionary(fresh.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+                engine = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
+                return
+            } catch {
+                engine = .unreachable(client.endpoint, error, nextRetry: Date().addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18))
+                try? await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+
+    private func refresh(_ event: EngineEvent) async {
+        if event.action == "destroy" {
+            containers[event.actorID] = nil
+            return
+        }
+        do {
+            containers[event.actorID] = try await loader.containerStatus(id: event.actorID)
+        } catch {
+            // The engine failed mid-refresh; the follower notices and reconnects with a resync.
+        }
+    }
+}

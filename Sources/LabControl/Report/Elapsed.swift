@@ -1,0 +1,17 @@
+import Foundation
+
+/// Short human durations for narrow columns: `45s`, `12m`, `3h 4m`, `2d 3h`.
+public enum Elapsed {
+    public static func short(_ seconds: TimeInterval) -> String {
+        let total = max(0, Int(seconds))
+        let (days, hours, minutes) = (total / 86_400, total / 3600 % 24, total / 60 % 60)
+        if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
+        if total >= 3600 { return minutes > 0 ? "\(total / 3600)h \(minutes)m" : "\(total / 3600)h" }
+        if total >= 60 { return "\(total / 60)m" }
+        return "\(total)s"
+    }
+
+    public static func since(_ date: Date?, now: Date) -> String {
+        date.map { short(now.timeIntervalSince($0)) } ?? "-"
+    }
+}

@@ -1,0 +1,27 @@
+import DockerClient
+import Foundation
+
+/// What is known of the engine right now.
+public struct EngineInfo: Sendable, Equatable {
+    public var endpoint: String
+    public var reachable: Bool
+    public var version: String?
+    public var apiVersion: String?
+    /// Why it is unreachable, in a person's words.
+    public var error: String?
+    /// When the next connection attempt is due, while unreachable.
+    public var nextRetry: Date?
+
+    public init(endpoint: String, reachable: Bool, version: String? = nil, apiVersion: String? = nil, error: String? = nil, nextRetry: Date? = nil) {
+        self.endpoint = endpoint
+        self.reachable = reachable
+        self.version = version
+        self.apiVersion = apiVersion
+        self.error = error
+        self.nextRetry = nextRetry
+    }
+
+    public static func unreachable(_ endpoint: DockerEndpoint, _ error: any Error, nextRetry: Date? = nil) -> EngineInfo {
+        EngineInfo(endpoint: endpoint.description, reachable: false, error: String(describing: error), nextRetry: nextRetry)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import LabCatalog
+
+/// A catalog service with what the engine says of it, rolled up over its components.
+public struct ServiceStatus: Sendable, Equatable {
+    public var service: LabService
+    public var containers: [ContainerStatus]
+    public var state: ServiceState
+    public var health: HealthState
+
+    public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool) {
+        self.service = service
+        self.containers = containers.sorted { Self.order(service, $0) < Self.order(service, $1) }
+        guard engineReachable else {
+            // Never the last known health as if current.
+            state = .unknown
+            health = .unknown
+            return
+        }
+        state = Self.rollUpState(containers)
+        // A stopped container's last health word is history, not health.
+        health = state == .running || state == .restarting ? Self.rollUpHealth(containers) : .none
+    }
+
+    public var isInstalled: Bool { !containers.isEmpty }
+
+    /// The ports to show: what the containers publish when installed, else what the catalog declares.
+    public var ports: [PublishedPort] {
+        if !containers.isEmpty { return Array(Set(containers.flatMap(\.ports))).sorted() }
+        return service.ports.compactMap { spec in
+            spec.host.map { PublishedPort(host: $0, container: spec.container, proto: spec.proto, hostIP: spec.hostIP ?? "") }
+        }
+    }
+
+    /// Components the catalog lists that have no container.
+    public var missingComponents: [String] {
+        guard !containers.isEmpty else { return [] }
+        let present = Set(containers.compactMap(\.component))
+        return service.components.map(\.name).filter { !present.contains($0) }
+    }
+
+    /// When the longest-running component started: the service's uptime.
+    public var startedAt: Date? {
+        guard state == .running else { return nil }
+        return containers.compactMap(\.startedAt).min()
+    }
+
+    /// The newest failing health-check output among components, for "why".
+    public var failingCheck: (container: String, run: HealthCheckRun)? {
+        containers.lazy.compactMap { container in
+            container.lastCheck.flatMap { $0.exitCode != 0 ? (container.name, $0) : nil }
+        }.first
+    }
+
+    static func rollUpState(_ containers: [ContainerStatus]) -> ServiceState {
+        guard !containers.isEmpty else { return .notInstalled }
+        return containers.map(\.state).max { $0.severity < $1.severity } ?? .unknown
+    }
+
+    static func rollUpHealth(_ containers: [ContainerStatus]) -> HealthState {
+        containers.filter { $0.state == .running }.map(\.health).max { $0.severity < $1.severity } ?? .none
+    }
+
+    private static func order(_ service: LabService, _ container: ContainerStatus) -> (Int, String) {
+        let index = service.components.firstIndex { $0.name == container.component }
+        return (index ?? Int.max, container.name)
+    }
+}

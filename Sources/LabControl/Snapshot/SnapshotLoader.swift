@@ -1,0 +1,63 @@
+import DockerClient
+import Foundation
+import LabCatalog
+
+/// Reads the engine once: every container, inspected where it is the lab's, joined to the catalog.
+public struct SnapshotLoader: Sendable {
+    public let client: DockerClient
+    public let catalog: Catalog
+
+    public init(client: DockerClient, catalog: Catalog) {
+        self.client = client
+        self.catalog = catalog
+    }
+
+    /// Never throws: an engine that cannot be reached is a snapshot that says so.
+    public func load() async -> LabSnapshot {
+        do {
+            async let version = client.version()
+            let containers = try await containerStatuses()
+            let engine = try await version
+            return LabSnapshot(
+                catalog: catalog,
+                engine: EngineInfo(endpoint: client.endpoint.description, reachable: true, version: engine.version, apiVersion: engine.apiVersion),
+                containers: containers)
+        } catch {
+            return LabSnapshot(catalog: catalog, engine: .unreachable(client.endpoint, error), containers: [])
+        }
+    }
+
+    /// All containers, with inspect details for the lab's own (uptime, exit code, last health check).
+    public func containerStatuses() async throws -> [ContainerStatus] {
+        let summaries = try await client.listContainers(all: true)
+        let statuses = summaries.map(ContainerStatus.init(summary:))
+        let assignment = ServiceMapper(catalog: catalog).assign(statuses)
+        return try await withThrowingTaskGroup(of: ContainerStatus.self) { group in
+            for status in statuses {
+                group.addTask {
+                    guard assignment[status.id] ?? nil != nil else { return status }
+                    return try await inspected(status)
+                }
+            }
+            var result: [ContainerStatus] = []
+            for try await status in group { result.append(status) }
+            return result.sorted { $0.name < $1.name }
+        }
+    }
+
+    /// One container's fresh status, or nil when it is gone.
+    public func containerStatus(id: String) async throws -> ContainerStatus? {
+        guard let summary = try await client.listContainers(all: true, filters: ["id": [id]]).first else { return nil }
+        return try await inspected(ContainerStatus(summary: summary))
+    }
+
+    private func inspected(_ status: ContainerStatus) async throws -> ContainerStatus {
+        var status = status
+        do {
+            status.merge(try await client.inspectContainer(status.id))
+        } catch DockerError.notFound {
+            // Removed between list and inspect: keep what the list said.
+        }
+        return status
+    }
+}

@@ -1,0 +1,142 @@
+import DockerClient
+import Foundation
+import LabCatalog
+import LabControl
+import Testing
+
+/// The private engine, and lab-shaped containers on it under a project of the test's own.
+struct EngineLab {
+    static let host = ProcessInfo.processInfo.environment["AILAB_TEST_DOCKER_HOST"]
+    static var enabled: Bool { host != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    let client: DockerClient
+    let project: String
+    let catalog: Catalog
+    let catalogPath: String
+    private(set) var created: [String] = []
+
+    /// The built-in catalog under a fresh project name, also written to a file for the CLI.
+    init() throws {
+        let host = try #require(Self.host, "AILAB_TEST_DOCKER_HOST is not set: run the tests through scripts/test.sh")
+        client = DockerClient(endpoint: try DockerEndpoint.parse(host), requestTimeout: .seconds(10))
+        project = "t\(UUID().uuidString.prefix(8).lowercased())"
+        let url = Self.builtInURL()
+        let yaml = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\nname: ailab\n", with: "\nname: \(project)\n")
+        catalogPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(project).yaml").path
+        try yaml.write(toFile: catalogPath, atomically: true, encoding: .utf8)
+        catalog = try Catalog.load(path: catalogPath)
+    }
+
+    static func builtInURL() -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/LabCatalog/Resources/lab.yaml")
+    }
+
+    enum Behaviour { case healthy, unhealthy, exits, noCheck }
+
+    /// Runs a fixture container labelled as compose would label `service` of this project.
+    @discardableResult
+    mutating func run(_ component: String, _ behaviour: Behaviour, hostPort: Int? = nil, project: String? = nil) async throws -> String {
+        var spec = ContainerSpec(image: behaviour == .exits ? "ailab-fixture/exits:1" : "ailab-fixture/httpd:1")
+        spec.labels = [
+            ComposeLabel.project: project ?? self.project, ComposeLabel.service: component,
+            ComposeLabel.containerNumber: "1", ComposeLabel.oneoff: "False",
+        ]
+        if behaviour == .healthy || behaviour == .unhealthy {
+            let path = behaviour == .healthy ? "/health" : "/missing"
+            spec.healthcheck = .init(
+                test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080\(path)"],
+                interval: 300_000_000, timeout: 2_000_000_000, retries: 1)
+        }
+        if let hostPort { spec.publish(containerPort: 8080, hostPort: hostPort, hostIP: "127.0.0.1") }
+        let id = try await client.createContainer(name: "\(project ?? self.project)-\(component)-1", spec: spec)
+        created.append(id)
+        try await client.startContainer(id)
+        return id
+    }
+
+    /// Runs `body` on a fresh lab and removes its containers afterwards, failed or not.
+    static func with(_ body: (inout EngineLab) async throws -> Void) async throws {
+        var lab = try EngineLab()
+        do {
+            try await body(&lab)
+        } catch {
+            await lab.removeAll()
+            throw error
+        }
+        await lab.removeAll()
+    }
+
+    /// Removes `id` with the lab's own containers.
+    mutating func adopt(_ id: String) { created.append(id) }
+
+    func removeAll() async {
+        for id in created { try? await client.removeContainer(id, force: true) }
+        try? FileManager.default.removeItem(atPath: catalogPath)
+    }
+
+    /// Polls the engine until `condition` holds for a fresh snapshot.
+    func snapshot(within seconds: Double = 15, until condition: (LabSnapshot) -> Bool) async throws -> LabSnapshot {
+        let loader = SnapshotLoader(client: client, catalog: catalog)
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = await loader.load()
+        while !condition(last), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(150))
+            last = await loader.load()
+        }
+        return last
+    }
+}
+
+/// The built `ailab` executable, beside the test bundle.
+enum AilabBinary {
+    static var url: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ailab")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var seconds: Double
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let started = Date()
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self), seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// The first snapshot of `updates` that satisfies `condition`, or nil after `seconds`.
+func firstSnapshot(
+    _ updates: AsyncStream<LabUpdate>, within seconds: Double = 15, where condition: @escaping @Sendable (LabSnapshot) -> Bool
+) async -> LabSnapshot? {
+    await withTaskGroup(of: LabSnapshot?.self) { group in
+        group.addTask {
+            for await update in updates {
+                if case .snapshot(let snapshot) = update, condition(snapshot) { return snapshot }
+            }
+            return nil
+        }
+        group.addTask {
+            try? await Task.sleep(for: .seconds(seconds))
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
+}

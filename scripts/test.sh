@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, build, a private Docker engine with fixture images and a
+# local registry, then `swift test` (XCTest and Swift Testing) against it. The engine is
+# stopped (by pid) whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+swift build --build-tests "$@"
+bash scripts/test-engine.sh run swift test --skip-build "$@"
