@@ -28,15 +28,25 @@ let package = Package(
             ]
         ),
         .target(name: "LabControl", dependencies: ["LabCatalog", "DockerClient"]),
+        .target(
+            name: "Canvas",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/themes")]
+        ),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["Canvas", "CNcursesw"]),
+        .target(name: "Console", dependencies: ["Canvas", "LabControl", "LabCatalog"]),
+        .target(name: "ConsoleViews", dependencies: ["Canvas", "Console", "LabControl", "LabCatalog"]),
         .executableTarget(
             name: "ailab",
             dependencies: [
-                "LabCatalog", "DockerClient", "LabControl",
+                "LabCatalog", "DockerClient", "LabControl", "Canvas", "CursesTerminal", "Console", "ConsoleViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
         .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", .product(name: "NIOCore", package: "swift-nio")]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabControl", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
         .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabCatalog", "DockerClient", "ailab"]),
     ]
 )

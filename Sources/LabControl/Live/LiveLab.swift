@@ -6,7 +6,7 @@ import LabCatalog
 public enum LabUpdate: Sendable {
     case snapshot(LabSnapshot)
     /// An engine event about a container, already free of health-check exec noise.
-    case event(EngineEvent)
+    case event(LabEvent)
 }
 
 /// Keeps a live snapshot of the lab from the engine's events stream, not by polling.
@@ -22,7 +22,7 @@ public actor LiveLab {
         self.client = client
         self.catalog = catalog
         self.loader = SnapshotLoader(client: client, catalog: catalog)
-        self.engine = EngineInfo(endpoint: client.endpoint.description, reachable: false, error: "connecting")
+        self.engine = .connecting(client.endpoint)
     }
 
     /// The current snapshot.
@@ -52,8 +52,12 @@ public actor LiveLab {
             return [.snapshot(snapshot)]
         case .event(let event):
             guard event.type == "container", !event.isExecNoise else { return [] }
+            let before = snapshot
             await refresh(event)
-            return [.event(event), .snapshot(snapshot)]
+            let after = snapshot
+            let service = (after.services + before.services).first { $0.containers.contains { $0.id == event.actorID } }?.service.name
+            guard let labEvent = LabEvent(event, service: service) else { return [.snapshot(after)] }
+            return [.event(labEvent), .snapshot(after)]
         case .disconnected(let error, let retryAt):
             engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
             return [.snapshot(snapshot)]

@@ -92,8 +92,8 @@ public struct PublishedPort: Sendable, Hashable, Comparable {
 }
 
 /// The engine's timestamps: RFC 3339 with nanoseconds; the zero time means "never".
-enum EngineTime {
-    static func parse(_ text: String) -> Date? {
+public enum EngineTime {
+    public static func parse(_ text: String) -> Date? {
         guard !text.isEmpty, !text.hasPrefix("0001-") else { return nil }
         var trimmed = text
         // Foundation reads at most milliseconds: cut the fraction to three digits.

@@ -21,6 +21,11 @@ public struct EngineInfo: Sendable, Equatable {
         self.nextRetry = nextRetry
     }
 
+    /// Before the first answer: not known to be down, not known to be up.
+    public static func connecting(_ endpoint: DockerEndpoint) -> EngineInfo {
+        EngineInfo(endpoint: endpoint.description, reachable: false)
+    }
+
     public static func unreachable(_ endpoint: DockerEndpoint, _ error: any Error, nextRetry: Date? = nil) -> EngineInfo {
         EngineInfo(endpoint: endpoint.description, reachable: false, error: String(describing: error), nextRetry: nextRetry)
     }

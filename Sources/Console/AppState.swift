@@ -1,0 +1,65 @@
+import Canvas
+import Foundation
+import LabCatalog
+import LabControl
+
+/// The whole state of the console: one value, drawn as is by the views.
+public struct AppState: Sendable {
+    public var snapshot: LabSnapshot
+    public var screen: Screen = .layers
+    public var overlay: Overlay?
+    /// The selected service, by name (stable while the list re-sorts).
+    public var selected: String?
+    /// The selected row of the Ports screen (rows are ports, not services).
+    public var portRow = 0
+    public var filter = ""
+    public var editingFilter = false
+    public var sort = ServiceSort.layer
+    public var sortDescending = false
+    public var events: [LabEvent] = []
+    public var eventScroll = 0
+    public var stats: [String: StatsSample] = [:]
+    public var listening: [Int: Bool] = [:]
+    public var logs = LogsState()
+    public var glyphs: Glyphs
+    public var width: Int
+    public var height: Int
+    /// When each service's health last changed, as seen by this console.
+    public var healthSince: [String: Date] = [:]
+    /// Times are shown in this zone (tests fix it; people see their own).
+    public var timeZone: TimeZone = .current
+
+    public static let eventLimit = 500
+
+    public init(snapshot: LabSnapshot, glyphs: Glyphs = .unicode, width: Int = 80, height: Int = 24) {
+        self.snapshot = snapshot
+        self.glyphs = glyphs
+        self.width = width
+        self.height = height
+        selected = snapshot.services.first?.service.name
+    }
+}
+
+/// The Services screen's sort orders.
+public enum ServiceSort: String, CaseIterable, Sendable {
+    case layer, name, state, health, cpu, memory, uptime
+}
+
+/// The log view: which service, its lines, search and position.
+public struct LogsState: Sendable {
+    public var service: String?
+    public var lines: [LogLine] = []
+    public var search = ""
+    public var editingSearch = false
+    /// Lines scrolled up from the bottom; 0 follows new output.
+    public var scrollBack = 0
+    public var ended: String?
+    /// The containers being followed, so a recreated one is noticed.
+    public var followed: Set<String> = []
+
+    public static let lineLimit = 5000
+
+    public init() {}
+
+    public var following: Bool { scrollBack == 0 }
+}

@@ -1,0 +1,68 @@
+import Canvas
+import Foundation
+import LabControl
+
+/// Everything that can change the console's state.
+public enum ConsoleEvent: Sendable {
+    case input(InputEvent)
+    case lab(LabUpdate)
+    case stats(containerID: String, StatsSample)
+    case logLines([LogLine])
+    case logsEnded(reason: String?)
+    case portProbes([Int: Bool])
+}
+
+/// What the reducer asks the outside world to do; the run loop performs it.
+public enum Effect: Sendable, Equatable {
+    case quit
+    /// Follow the logs of these containers (id, name), replacing any earlier follow.
+    case followLogs(service: String, containers: [ContainerRef])
+    case stopLogs
+    /// Stream stats for exactly these containers (stopping the others).
+    case watchStats(Set<String>)
+    /// TCP-connect to these host ports on 127.0.0.1 and report which answer.
+    case probePorts([Int])
+}
+
+public struct ContainerRef: Sendable, Hashable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// One sample of a container's resource use.
+public struct StatsSample: Sendable, Equatable {
+    public var cpuPercent: Double?
+    public var memoryBytes: UInt64
+    public var memoryLimit: UInt64
+
+    public init(cpuPercent: Double?, memoryBytes: UInt64, memoryLimit: UInt64) {
+        self.cpuPercent = cpuPercent
+        self.memoryBytes = memoryBytes
+        self.memoryLimit = memoryLimit
+    }
+}
+
+/// One line of a container's output.
+public struct LogLine: Sendable, Equatable {
+    public var time: Date?
+    public var container: String
+    public var stream: LogSource
+    public var text: String
+
+    public init(time: Date?, container: String, stream: LogSource, text: String) {
+        self.time = time
+        self.container = container
+        self.stream = stream
+        self.text = text
+    }
+}
+
+/// Which of a container's outputs a line came from.
+public enum LogSource: Sendable, Equatable {
+    case stdout, stderr
+}

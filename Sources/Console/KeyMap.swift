@@ -1,0 +1,95 @@
+import Canvas
+
+/// What a key asks for.
+public enum Command: Sendable, Equatable {
+    case quit, help, nextScreen, previousScreen, goTo(Screen)
+    case up, down, left, right, pageUp, pageDown, top, bottom
+    case detail, logs, close, filter, sortNext, sortReverse
+    case searchLogs, nextMatch, previousMatch, follow
+}
+
+/// Where a binding applies.
+public enum KeyScope: String, Sendable, CaseIterable {
+    case everywhere = "Everywhere"
+    case lists = "Lists and layers"
+    case services = "Services screen"
+    case logs = "Logs"
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var label: String
+    public var command: Command
+    public var help: String
+    public var scope: KeyScope
+}
+
+/// The one table of key bindings: it drives key handling, the help overlay and the README.
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.char("q")], label: "q", command: .quit, help: "quit (Ctrl-C too)", scope: .everywhere),
+        KeyBinding(keys: [.char("?")], label: "?", command: .help, help: "this help", scope: .everywhere),
+        KeyBinding(keys: [.tab], label: "Tab", command: .nextScreen, help: "next screen", scope: .everywhere),
+        KeyBinding(keys: [.backTab], label: "Shift-Tab", command: .previousScreen, help: "previous screen", scope: .everywhere),
+        KeyBinding(keys: [.char("1")], label: "1", command: .goTo(.layers), help: "Layers", scope: .everywhere),
+        KeyBinding(keys: [.char("2")], label: "2", command: .goTo(.services), help: "Services", scope: .everywhere),
+        KeyBinding(keys: [.char("3")], label: "3", command: .goTo(.ports), help: "Ports", scope: .everywhere),
+        KeyBinding(keys: [.char("4")], label: "4", command: .goTo(.events), help: "Events", scope: .everywhere),
+        KeyBinding(keys: [.escape], label: "Esc", command: .close, help: "close the overlay, or clear the filter", scope: .everywhere),
+        KeyBinding(keys: [.up, .char("k")], label: "↑ k", command: .up, help: "move up", scope: .lists),
+        KeyBinding(keys: [.down, .char("j")], label: "↓ j", command: .down, help: "move down", scope: .lists),
+        KeyBinding(keys: [.left, .char("h")], label: "← h", command: .left, help: "move left (Layers)", scope: .lists),
+        KeyBinding(keys: [.right], label: "→", command: .right, help: "move right (Layers; l is logs)", scope: .lists),
+        KeyBinding(keys: [.pageUp], label: "PgUp", command: .pageUp, help: "page up", scope: .lists),
+        KeyBinding(keys: [.pageDown], label: "PgDn", command: .pageDown, help: "page down", scope: .lists),
+        KeyBinding(keys: [.home, .char("g")], label: "Home g", command: .top, help: "first", scope: .lists),
+        KeyBinding(keys: [.end, .char("G")], label: "End G", command: .bottom, help: "last", scope: .lists),
+        KeyBinding(keys: [.enter], label: "Enter", command: .detail, help: "details of the selected service", scope: .lists),
+        KeyBinding(keys: [.char("l")], label: "l", command: .logs, help: "logs of the selected service", scope: .lists),
+        KeyBinding(keys: [.char("/")], label: "/", command: .filter, help: "filter by text (Enter keeps, Esc clears)", scope: .lists),
+        KeyBinding(keys: [.char("o")], label: "o", command: .sortNext, help: "sort by the next column", scope: .services),
+        KeyBinding(keys: [.char("O")], label: "O", command: .sortReverse, help: "reverse the sort", scope: .services),
+        KeyBinding(keys: [.char("/")], label: "/", command: .searchLogs, help: "search the logs", scope: .logs),
+        KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, help: "next match (older)", scope: .logs),
+        KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, help: "previous match (newer)", scope: .logs),
+        KeyBinding(keys: [.char("f")], label: "f", command: .follow, help: "follow new output again", scope: .logs),
+        KeyBinding(keys: [.up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .char("g"), .end, .char("G")],
+                   label: "↑↓ PgUp PgDn g G", command: .up, help: "scroll", scope: .logs),
+    ]
+
+    /// The command `key` means in `scope` (falling back to the bindings that apply everywhere).
+    public static func command(for key: Key, in scope: KeyScope) -> Command? {
+        let scopes: [KeyScope] = scope == .services ? [.services, .lists, .everywhere] : [scope, .everywhere]
+        for wanted in scopes {
+            if let binding = bindings.first(where: { $0.scope == wanted && $0.keys.contains(key) }) {
+                return scope == .logs && wanted == .logs ? logCommand(key, binding) : binding.command
+            }
+        }
+        return nil
+    }
+
+    /// The scroll binding lists several keys under one line of help; each key scrolls its own way.
+    private static func logCommand(_ key: Key, _ binding: KeyBinding) -> Command {
+        switch key {
+        case .up, .char("k"): return .up
+        case .down, .char("j"): return .down
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .home, .char("g"): return .top
+        case .end, .char("G"): return .bottom
+        default: return binding.command
+        }
+    }
+
+    /// The key list as Markdown, for the README (a test keeps the README's copy current).
+    public static var markdown: String {
+        var lines = ["| Key | Does |", "|---|---|"]
+        for scope in KeyScope.allCases {
+            lines.append("| **\(scope.rawValue)** | |")
+            for binding in bindings where binding.scope == scope {
+                lines.append("| `\(binding.label)` | \(binding.help) |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,115 @@
+import Canvas
+import Foundation
+import LabControl
+
+extension Reducer {
+    static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+        if state.overlay == .logs, let effects = scrollLogs(&state, command) { return effects }
+        switch command {
+        case .quit: return [.quit]
+        case .help:
+            state.overlay = .help
+            return []
+        case .nextScreen: return show(&state, state.screen.next)
+        case .previousScreen: return show(&state, state.screen.previous)
+        case .goTo(let screen): return show(&state, screen)
+        case .close:
+            if state.overlay == .logs {
+                state.overlay = nil
+                state.logs = LogsState()
+                return [.stopLogs] + statsEffect(state)
+            }
+            if state.overlay != nil {
+                state.overlay = nil
+                return statsEffect(state)
+            }
+            state.filter = ""
+            return statsEffect(state)
+        case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom:
+            move(&state, command)
+            return statsEffect(state)
+        case .detail:
+            guard let service = targetService(state) else { return [] }
+            state.selected = service
+            state.overlay = .detail(service: service)
+            return statsEffect(state)
+        case .logs:
+            guard let service = targetService(state), let status = state.snapshot.status(of: service) else { return [] }
+            state.selected = service
+            state.overlay = .logs
+            state.logs = LogsState()
+            state.logs.service = service
+            guard !status.containers.isEmpty else {
+                state.logs.ended = "\(service) is not installed: it has no logs"
+                return [.stopLogs]
+            }
+            state.logs.followed = Set(status.containers.map(\.id))
+            return [.followLogs(service: service, containers: status.containers.map { ContainerRef(id: $0.id, name: $0.name) })]
+        case .filter:
+            state.editingFilter = true
+            return []
+        case .sortNext:
+            let all = ServiceSort.allCases
+            state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+            return statsEffect(state)
+        case .sortReverse:
+            state.sortDescending.toggle()
+            return statsEffect(state)
+        case .searchLogs, .nextMatch, .previousMatch, .follow:
+            return []
+        }
+    }
+
+    static func show(_ state: inout AppState, _ screen: Screen) -> [Effect] {
+        state.screen = screen
+        if case .detail = state.overlay { state.overlay = nil }
+        if state.overlay == .help { state.overlay = nil }
+        var effects = statsEffect(state)
+        if screen == .ports { effects.append(.probePorts(Array(Set(state.portRows.map(\.host))).sorted())) }
+        return effects
+    }
+
+    /// The service a command acts on: the selection, or the Ports screen's row's service.
+    static func targetService(_ state: AppState) -> String? {
+        if state.screen == .ports, state.overlay == nil {
+            let rows = state.portRows
+            guard rows.indices.contains(state.portRow) else { return nil }
+            return rows[state.portRow].service
+        }
+        return state.selected
+    }
+
+    private static func scrollLogs(_ state: inout AppState, _ command: Command) -> [Effect]? {
+        let page = max(1, Layout(width: state.width, height: state.height).body.height - 3)
+        let maximum = max(0, state.logs.lines.count - 1)
+        switch command {
+        case .up: state.logs.scrollBack = min(maximum, state.logs.scrollBack + 1)
+        case .down: state.logs.scrollBack = max(0, state.logs.scrollBack - 1)
+        case .pageUp: state.logs.scrollBack = min(maximum, state.logs.scrollBack + page)
+        case .pageDown: state.logs.scrollBack = max(0, state.logs.scrollBack - page)
+        case .top: state.logs.scrollBack = maximum
+        case .bottom, .follow: state.logs.scrollBack = 0
+        case .searchLogs:
+            state.logs.editingSearch = true
+            state.logs.search = ""
+        case .nextMatch: jumpToMatch(&state, older: true, includingCurrent: false)
+        case .previousMatch: jumpToMatch(&state, older: false, includingCurrent: false)
+        default: return nil
+        }
+        return []
+    }
+
+    /// Moves the view to the next line containing the search text.
+    static func jumpToMatch(_ state: inout AppState, older: Bool, includingCurrent: Bool) {
+        let needle = state.logs.search.lowercased()
+        let lines = state.logs.lines
+        guard !needle.isEmpty, !lines.isEmpty else { return }
+        let current = lines.count - 1 - state.logs.scrollBack
+        let candidates = older
+            ? Array(stride(from: includingCurrent ? current : current - 1, through: 0, by: -1))
+            : Array(stride(from: includingCurrent ? current : current + 1, to: lines.count, by: 1))
+        if let hit = candidates.first(where: { lines[$0].text.lowercased().contains(needle) }) {
+            state.logs.scrollBack = lines.count - 1 - hit
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Canvas
+import Foundation
+import LabControl
+
+/// The console's logic: folds an event into the state and says what the outside should do.
+/// Pure: no I/O, so every behaviour is testable with plain values.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ event: ConsoleEvent) -> [Effect] {
+        switch event {
+        case .input(let input): return handle(&state, input)
+        case .lab(.snapshot(let snapshot)): return apply(&state, snapshot)
+        case .lab(.event(let engineEvent)):
+            record(&state, engineEvent)
+            return []
+        case .stats(let id, let sample):
+            state.stats[id] = sample
+            return []
+        case .logLines(let lines):
+            appendLogs(&state, lines)
+            return []
+        case .logsEnded(let reason):
+            state.logs.ended = reason ?? "the stream ended"
+            return []
+        case .portProbes(let results):
+            state.listening.merge(results) { $1 }
+            return []
+        }
+    }
+
+    static func handle(_ state: inout AppState, _ input: InputEvent) -> [Effect] {
+        switch input {
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+            return statsEffect(state)
+        case .click(let x, let y): return click(&state, x: x, y: y)
+        case .scroll(let up): return perform(&state, up ? .up : .down)
+        case .key(let key):
+            if state.editingFilter { return editFilter(&state, key) }
+            if state.logs.editingSearch { return editSearch(&state, key) }
+            if state.overlay == .help {
+                state.overlay = nil  // any key closes help; q still quits
+                return key == .char("q") ? [.quit] : []
+            }
+            if key == .ctrl("c") { return [.quit] }
+            let scope: KeyScope = state.overlay == .logs ? .logs : state.screen == .services ? .services : .lists
+            guard let command = KeyMap.command(for: key, in: scope) else { return [] }
+            return perform(&state, command)
+        }
+    }
+
+    private static func editFilter(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .enter: state.editingFilter = false
+        case .escape:
+            state.editingFilter = false
+            state.filter = ""
+        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
+        case .char(let character): state.filter.append(character)
+        case .ctrl("c"): return [.quit]
+        default: break
+        }
+        keepSelectionVisible(&state)
+        return statsEffect(state)
+    }
+
+    private static func editSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            state.logs.editingSearch = false
+            jumpToMatch(&state, older: true, includingCurrent: true)
+        case .escape:
+            state.logs.editingSearch = false
+            state.logs.search = ""
+        case .backspace: if !state.logs.search.isEmpty { state.logs.search.removeLast() }
+        case .char(let character): state.logs.search.append(character)
+        case .ctrl("c"): return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    /// After filtering, the selection moves to the first row still shown.
+    static func keepSelectionVisible(_ state: inout AppState) {
+        guard state.screen == .services else { return }
+        let rows = state.serviceRows
+        if !rows.contains(where: { $0.service.name == state.selected }), let first = rows.first {
+            state.selected = first.service.name
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// The console's screens, in tab order.
+public enum Screen: Int, CaseIterable, Sendable {
+    case layers = 1, services, ports, events
+
+    public var title: String {
+        switch self {
+        case .layers: return "Layers"
+        case .services: return "Services"
+        case .ports: return "Ports"
+        case .events: return "Events"
+        }
+    }
+
+    public var next: Screen { Screen(rawValue: rawValue % Screen.allCases.count + 1)! }
+    public var previous: Screen { Screen(rawValue: (rawValue + Screen.allCases.count - 2) % Screen.allCases.count + 1)! }
+}
+
+/// What covers the current screen, if anything.
+public enum Overlay: Sendable, Equatable {
+    case help
+    case detail(service: String)
+    case logs
+}

@@ -1,0 +1,81 @@
+import Foundation
+import LabCatalog
+import LabControl
+
+/// The services a screen lists, in order: filtered by the `/` text and sorted.
+extension AppState {
+    public var layerBands: [(layer: Layer?, services: [ServiceStatus])] {
+        snapshot.byLayer.filter { !$0.services.isEmpty }
+    }
+
+    /// Services in Layers order: band by band.
+    public var layerOrder: [ServiceStatus] { layerBands.flatMap(\.services) }
+
+    /// The Services screen's rows.
+    public var serviceRows: [ServiceStatus] {
+        let filtered = snapshot.services.filter { matches($0) }
+        let sorted = filtered.sorted { lhs, rhs in
+            let ordered = compare(lhs, rhs)
+            return sortDescending ? ordered == .orderedDescending : ordered == .orderedAscending
+        }
+        return sorted
+    }
+
+    public func matches(_ status: ServiceStatus) -> Bool {
+        guard !filter.isEmpty else { return true }
+        let needle = filter.lowercased()
+        let haystack = [
+            status.service.name, status.service.title, status.service.layer?.rawValue ?? "", status.state.rawValue,
+            status.health.rawValue,
+        ] + status.ports.map { String($0.host) }
+        return haystack.contains { $0.lowercased().contains(needle) }
+    }
+
+    private func compare(_ lhs: ServiceStatus, _ rhs: ServiceStatus) -> ComparisonResult {
+        func order<T: Comparable>(_ a: T, _ b: T) -> ComparisonResult { a < b ? .orderedAscending : a > b ? .orderedDescending : .orderedSame }
+        let catalogOrder = order(index(of: lhs), index(of: rhs))
+        let primary: ComparisonResult
+        switch sort {
+        case .layer: primary = order(lhs.service.layer.map { Layer.allCases.firstIndex(of: $0)! } ?? 99, rhs.service.layer.map { Layer.allCases.firstIndex(of: $0)! } ?? 99)
+        case .name: primary = order(lhs.service.name, rhs.service.name)
+        case .state: primary = order(lhs.state.rawValue, rhs.state.rawValue)
+        case .health: primary = order(healthRank(lhs), healthRank(rhs))
+        case .cpu: primary = order(cpu(rhs), cpu(lhs))
+        case .memory: primary = order(memory(rhs), memory(lhs))
+        case .uptime: primary = order(lhs.startedAt ?? .distantFuture, rhs.startedAt ?? .distantFuture)
+        }
+        return primary == .orderedSame ? catalogOrder : primary
+    }
+
+    private func index(of status: ServiceStatus) -> Int {
+        snapshot.services.firstIndex { $0.service.name == status.service.name } ?? 0
+    }
+
+    /// Trouble first.
+    private func healthRank(_ status: ServiceStatus) -> Int {
+        switch (status.state, status.health) {
+        case (_, .unhealthy): return 0
+        case (.exited, _), (.dead, _), (.restarting, _): return 1
+        case (_, .unknown), (.unknown, _): return 2
+        case (_, .starting): return 3
+        case (.running, _): return 4
+        case (.notInstalled, _): return 6
+        default: return 5
+        }
+    }
+
+    public func cpu(_ status: ServiceStatus) -> Double {
+        status.containers.compactMap { stats[$0.id]?.cpuPercent }.reduce(0, +)
+    }
+
+    public func memory(_ status: ServiceStatus) -> UInt64 {
+        status.containers.compactMap { stats[$0.id]?.memoryBytes }.reduce(0, +)
+    }
+
+    /// The Ports screen's rows.
+    public var portRows: [PortRow] { PortRow.rows(snapshot: snapshot, listening: listening).filter { row in
+        filter.isEmpty || [String(row.host), row.service ?? "", row.container ?? ""].contains { $0.lowercased().contains(filter.lowercased()) }
+    } }
+
+    public var selectedStatus: ServiceStatus? { selected.flatMap { snapshot.status(of: $0) } }
+}

@@ -1,0 +1,81 @@
+import Canvas
+import Console
+import Foundation
+import LabControl
+
+/// The frame around every screen: header, tabs, engine banner and the key-hint footer.
+enum ChromeView {
+    static func header(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area, style: Style(.header))
+        let engine = state.snapshot.engine
+        let version = engine.reachable ? " (\(engine.version ?? "?"))" : " (unreachable)"
+        let counts = countsText(state)
+        let countsWidth = DisplayWidth.of(counts)
+        var x = buffer.put(" ailab ", x: area.x, y: area.y, style: Style(.header, .bold))
+        x += buffer.put(" \(state.snapshot.catalog.title)  ", x: area.x + x, y: area.y, style: Style(.header))
+        let room = area.width - x - countsWidth - 2
+        if room > 8 {
+            buffer.put(DisplayWidth.truncate("engine \(engine.endpoint)\(version)", to: room, ellipsis: state.glyphs.ellipsis),
+                       x: area.x + x, y: area.y, style: Style(.header))
+        }
+        if countsWidth + 1 < area.width { buffer.put(counts, x: area.maxX - countsWidth - 1, y: area.y, style: Style(.header, .bold)) }
+    }
+
+    /// `●12 ◐1 ✗1 ○3 ·8`: services by condition, glyph first so no colour is needed.
+    static func countsText(_ state: AppState) -> String {
+        var tally: [Role: Int] = [:]
+        for status in state.snapshot.services { tally[HealthGlyph.condition(status), default: 0] += 1 }
+        let glyphs = state.glyphs
+        let order: [(Role, String)] = [(.healthy, glyphs.healthy), (.starting, glyphs.starting), (.unhealthy, glyphs.failed),
+                                       (.stopped, glyphs.stopped), (.notInstalled, glyphs.notInstalled), (.unknown, glyphs.unknown)]
+        return order.compactMap { role, glyph in tally[role].map { "\(glyph)\($0)" } }.joined(separator: " ")
+    }
+
+    static func tabs(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard !area.isEmpty else { return }
+        for tab in Layout.tabSpans() {
+            let active = tab.screen == state.screen && (state.overlay == nil || state.overlay == .help)
+            buffer.put(tab.label, x: tab.start, y: area.y, style: Style(active ? .tabActive : .tabInactive), clip: area)
+        }
+        let help = "? help"
+        let end = (Layout.tabSpans().last.map { $0.start + $0.label.count } ?? 0) + 2
+        if area.width - end > help.count { buffer.put(help, x: area.maxX - help.count - 1, y: area.y, style: Style(.muted)) }
+    }
+
+    /// The engine is gone: say so, why, and when the next try is; health reads unknown below.
+    static func banner(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard !area.isEmpty else { return }
+        let engine = state.snapshot.engine
+        var text = engine.error.map { " engine unreachable: \($0)" } ?? " connecting to \(engine.endpoint)\(state.glyphs.ellipsis)"
+        if let retry = engine.nextRetry { text += " · next retry \(Format.clock(retry, timeZone: state.timeZone))" }
+        buffer.fill(area, style: Style(.banner))
+        buffer.put(DisplayWidth.truncate(text, to: area.width, ellipsis: state.glyphs.ellipsis), x: area.x, y: area.y, style: Style(.banner, .bold))
+    }
+
+    static func footer(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard !area.isEmpty else { return }
+        if state.editingFilter || state.logs.editingSearch {
+            let prompt = state.editingFilter ? "filter: \(state.filter)" : "search logs: \(state.logs.search)"
+            buffer.put(" /\(prompt)_  Enter keep · Esc clear", x: area.x, y: area.y, style: Style(.key), clip: area)
+            return
+        }
+        var hints: [(String, String)]
+        switch state.overlay {
+        case .logs: hints = [("/", "search"), ("n N", "next/prev"), ("f", "follow"), ("Esc", "back"), ("q", "quit")]
+        case .detail: hints = [("l", "logs"), ("Esc", "back"), ("Tab", "screens"), ("q", "quit")]
+        case .help: hints = [("any key", "close help")]
+        case nil:
+            hints = [(state.glyphs.enter, "detail"), ("l", "logs"), ("/", "filter"), ("Tab", "screens"), ("?", "help"), ("q", "quit")]
+            if state.screen == .services { hints.insert(("o O", "sort"), at: 3) }
+            if !state.filter.isEmpty { hints.insert(("Esc", "clear /\(state.filter)"), at: 0) }
+        }
+        var x = area.x + 1
+        for (key, label) in hints {
+            let width = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
+            guard x + width - 2 <= area.maxX else { break }
+            x += buffer.put(key, x: x, y: area.y, style: Style(.key), clip: area)
+            x += buffer.put(" \(label)  ", x: x, y: area.y, style: Style(.muted), clip: area)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Canvas
+import Console
+import Foundation
+
+/// Draws the whole console from one state value. Pure: the same state gives the same cells.
+public enum ConsoleRenderer {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        guard state.width > 0, state.height > 0 else { return buffer }
+        let layout = Layout(width: state.width, height: state.height)
+        ChromeView.header(state, into: &buffer, layout.header)
+        ChromeView.tabs(state, into: &buffer, layout.tabs)
+        var body = layout.body
+        if !state.snapshot.engine.reachable {
+            let (bannerRect, rest) = body.splitTop(body.height >= 4 ? 1 : 0)
+            ChromeView.banner(state, into: &buffer, bannerRect)
+            body = rest
+        }
+        switch state.overlay {
+        case .detail(let service): DetailView.draw(state, service: service, into: &buffer, body)
+        case .logs: LogsView.draw(state, into: &buffer, body)
+        case .help, nil: drawScreen(state, into: &buffer, body)
+        }
+        SummaryView.draw(state, into: &buffer, layout.summary)
+        SummaryView.progress(state, into: &buffer, layout.progress)
+        ChromeView.footer(state, into: &buffer, layout.footer)
+        if state.overlay == .help {
+            HelpView.draw(state, into: &buffer, Rect(x: 0, y: layout.tabs.maxY, width: state.width, height: layout.footer.y - layout.tabs.maxY))
+        }
+        return buffer
+    }
+
+    static func drawScreen(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        switch state.screen {
+        case .layers: LayersView.draw(state, into: &buffer, area)
+        case .services: ServicesView.draw(state, into: &buffer, area)
+        case .ports: PortsView.draw(state, into: &buffer, area)
+        case .events: EventsView.draw(state, into: &buffer, area)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Canvas
+import Console
+import LabCatalog
+
+/// The stack as its five bands, each service a chip: glyph, name, host ports.
+enum LayersView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard area.width >= 4, area.height >= 3 else {
+            compact(state, into: &buffer, area)
+            return
+        }
+        let layout = LayersLayout(state: state, area: area)
+        let glyphs = state.glyphs
+        for (index, band) in layout.bands.enumerated() {
+            let title = band.layer?.title ?? "Unassigned"
+            if index == 0 {
+                buffer.put(glyphs.topLeft + String(repeating: glyphs.horizontal, count: area.width - 2) + glyphs.topRight, x: area.x, y: band.titleRow, style: Style(.border))
+                buffer.put(" \(title) ", x: area.x + 1, y: band.titleRow, style: Style(.title, .bold), maxWidth: area.width - 2)
+            } else {
+                buffer.separator(y: band.titleRow, x: area.x, width: area.width, title: title, glyphs: glyphs)
+            }
+            let lastRow = band.chips.last?.y ?? band.titleRow
+            for row in (band.titleRow + 1)..<(lastRow + 1) {
+                buffer.put(glyphs.vertical, x: area.x, y: row, style: Style(.border))
+                buffer.put(glyphs.vertical, x: area.maxX - 1, y: row, style: Style(.border))
+            }
+            for chip in band.chips {
+                guard let status = state.snapshot.status(of: chip.service) else { continue }
+                let selected = chip.service == state.selected
+                let condition = HealthGlyph.condition(status)
+                let text = LayersLayout.chipText(status, glyphs: glyphs)
+                let style = selected ? Style(.selected, .bold) : Style(condition == .notInstalled ? .notInstalled : .text)
+                buffer.put(text, x: chip.x, y: chip.y, style: style, maxWidth: chip.width)
+                if !selected { buffer.put(HealthGlyph.glyph(status, glyphs), x: chip.x, y: chip.y, style: Style(condition)) }
+            }
+            if band.hidden > 0 {
+                let more = " +\(band.hidden) more "
+                buffer.put(more, x: area.maxX - DisplayWidth.of(more) - 2, y: band.titleRow, style: Style(.muted))
+            }
+        }
+        if let last = layout.bands.last, let bottom = last.chips.last?.y ?? Optional(last.titleRow), bottom + 1 < area.maxY {
+            buffer.put(glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: area.width - 2) + glyphs.bottomRight, x: area.x, y: bottom + 1, style: Style(.border))
+        }
+    }
+
+    /// Too small for boxes: one line per band, as much as fits.
+    private static func compact(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        for (row, band) in state.layerBands.enumerated() where row < area.height {
+            let text = band.services.map { LayersLayout.chipText($0, glyphs: state.glyphs) }.joined(separator: " ")
+            buffer.put(text, x: area.x, y: area.y + row, maxWidth: area.width)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Canvas
+import Console
+
+/// Host ports: who holds each, on what address, whether anything answers, and clashes.
+enum PortsView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard !area.isEmpty else { return }
+        let headers = [("HOST", 6), ("PROTO", 5), ("ADDRESS", 15), ("SERVICE", 13), ("CONTAINER", 22), ("LISTEN", 7), ("CLASH", 30)]
+        var x = area.x + 1
+        for (title, width) in headers {
+            buffer.put(title, x: x, y: area.y, style: Style(.title, .bold), maxWidth: width, clip: area)
+            x += width + 1
+        }
+        let rows = state.portRows
+        if rows.isEmpty {
+            buffer.put(" no published or declared ports", x: area.x, y: area.y + 1, style: Style(.muted), clip: area)
+            return
+        }
+        let window = visibleWindow(count: rows.count, selected: state.portRow, rows: area.height - 1)
+        for (offset, index) in window.enumerated() {
+            let row = rows[index]
+            let y = area.y + 1 + offset
+            let listen: (String, Role) = switch row.listening {
+            case .some(true): ("yes", .healthy)
+            case .some(false): ("no", row.published ? .unhealthy : .muted)
+            case nil: ("…", .muted)
+            }
+            let container = row.container.map { "\($0):\(row.containerPort)" } ?? "(declared) :\(row.containerPort)"
+            let clash = row.clashesWith.isEmpty ? "" : "\(state.glyphs.failed) with \(row.clashesWith.joined(separator: ", "))"
+            let cells: [(String, Style)] = [
+                (String(row.host), Style(.text, .bold)), (row.proto, Style(.muted)), (row.address, Style(.muted)),
+                (row.service ?? "(other)", Style(row.service == nil ? .muted : .text)),
+                (container, Style(row.published ? .text : .notInstalled)), (listen.0, Style(listen.1)), (clash, Style(.error)),
+            ]
+            var x = area.x + 1
+            for ((text, style), (_, width)) in zip(cells, headers) {
+                buffer.put(DisplayWidth.truncate(text, to: width, ellipsis: state.glyphs.ellipsis), x: x, y: y, style: style, clip: area)
+                x += width + 1
+            }
+            if index == state.portRow {
+                buffer.restyle(Rect(x: area.x, y: y, width: area.width, height: 1)) { Style(.selected, $0.emphasis.union(.bold)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Canvas
+import Console
+import Foundation
+import LabControl
+
+/// Every service as a table row, sortable and filterable; CPU and memory for the rows on screen.
+enum ServicesView {
+    struct Column: Sendable {
+        var title: String
+        var width: Int
+        var sort: ServiceSort?
+        var value: @Sendable (AppState, ServiceStatus) -> (String, Style)
+    }
+
+    /// In order of importance: narrow terminals keep the first ones.
+    static let columns: [Column] = [
+        Column(title: "SERVICE", width: 13, sort: .name) { state, status in
+            ("\(HealthGlyph.glyph(status, state.glyphs)) \(status.service.name)", Style(HealthGlyph.condition(status) == .notInstalled ? .notInstalled : .text))
+        },
+        Column(title: "STATE", width: 13, sort: .state) { _, status in (status.state.rawValue, Style(HealthGlyph.condition(status))) },
+        Column(title: "HEALTH", width: 15, sort: .health) { state, status in
+            guard status.health != .none else { return ("-", Style(.muted)) }
+            let since = Format.since(state.healthSince[status.service.name], now: state.snapshot.takenAt, timeZone: state.timeZone)
+            return ("\(status.health.rawValue) \(since)", Style(HealthGlyph.condition(status)))
+        },
+        Column(title: "PORTS", width: 11, sort: nil) { _, status in
+            (status.ports.isEmpty ? "-" : status.ports.map { String($0.host) }.joined(separator: ","), Style(.text))
+        },
+        Column(title: "CPU", width: 6, sort: .cpu) { state, status in
+            status.state == .running ? (Format.percent(state.stats.isEmpty ? nil : state.cpu(status)), Style(.text)) : ("-", Style(.muted))
+        },
+        Column(title: "MEM", width: 6, sort: .memory) { state, status in
+            let memory = state.memory(status)
+            return status.state == .running && memory > 0 ? (Format.bytes(memory), Style(.text)) : ("-", Style(.muted))
+        },
+        Column(title: "UP", width: 6, sort: .uptime) { state, status in
+            (Format.since(status.startedAt, now: state.snapshot.takenAt, timeZone: state.timeZone), Style(.text))
+        },
+        Column(title: "LAYER", width: 8, sort: .layer) { _, status in (status.service.layer?.rawValue ?? "-", Style(.muted)) },
+        Column(title: "PH", width: 3, sort: nil) { _, status in (status.service.phase.map(String.init) ?? "-", Style(.muted)) },
+    ]
+
+    static func fitting(_ width: Int) -> [Column] {
+        var used = 1
+        return columns.prefix { column in
+            used += column.width + 1
+            return used <= width + 1
+        }
+    }
+
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard !area.isEmpty else { return }
+        let shown = fitting(area.width)
+        var x = area.x + 1
+        for column in shown {
+            let marker = column.sort == state.sort ? (state.sortDescending ? state.glyphs.down : state.glyphs.up) : ""
+            buffer.put(column.title + marker, x: x, y: area.y, style: Style(.title, .bold), maxWidth: column.width, clip: area)
+            x += column.width + 1
+        }
+        let rows = state.serviceRows
+        if rows.isEmpty {
+            buffer.put(" nothing matches /\(state.filter)", x: area.x, y: area.y + 1, style: Style(.muted), clip: area)
+            return
+        }
+        let selectedIndex = rows.firstIndex { $0.service.name == state.selected } ?? 0
+        let window = visibleWindow(count: rows.count, selected: selectedIndex, rows: area.height - 1)
+        for (offset, index) in window.enumerated() {
+            let y = area.y + 1 + offset
+            let status = rows[index]
+            var x = area.x + 1
+            for column in shown {
+                let (text, style) = column.value(state, status)
+                buffer.put(DisplayWidth.truncate(text, to: column.width, ellipsis: state.glyphs.ellipsis), x: x, y: y, style: style, clip: area)
+                x += column.width + 1
+            }
+            if index == selectedIndex {
+                buffer.restyle(Rect(x: area.x, y: y, width: area.width, height: 1)) { Style(.selected, $0.emphasis.union(.bold)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Canvas
+import CNcursesw
+import Glibc
+
+/// Why the terminal could not be opened.
+public struct TerminalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The one place that calls ncurses: presents screen buffers (only the changed cells),
+/// decodes keys, tracks resizes, and always leaves the terminal as it found it.
+public final class CursesTerminal: Terminal {
+    public private(set) var size: (width: Int, height: Int) = (0, 0)
+    public let depth: ColorDepth
+    /// True when the locale is UTF-8, so Unicode glyphs can be drawn.
+    public let unicode: Bool
+    private var theme: Theme
+    private var screen: OpaquePointer?
+    private var previous: ScreenBuffer?
+    private var pairs: [PairKey: Int16] = [:]
+    private var running = false
+
+    private struct PairKey: Hashable { let fg: Int16, bg: Int16 }
+
+    /// Opens the terminal on stdin/stdout. An unknown TERM falls back to vt100 rather than failing.
+    public init(theme: Theme, environment: [String: String]) throws {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: ailab_codeset())
+        unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        if !unicode { setlocale(LC_CTYPE, "C.UTF-8") }  // wide-char calls need a UTF-8 ctype; glyphs stay ASCII
+        self.theme = theme
+        let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "vt100"
+        screen = ailab_newterm(term) ?? ailab_newterm("vt100")
+        guard screen != nil else { throw TerminalError(description: "cannot open the terminal (TERM=\(term))") }
+        _ = SignalPipe.install()
+        Self.captureRestoreSequence()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(ailab_stdscr(), true)
+        nodelay(ailab_stdscr(), true)
+        _ = curs_set(0)
+        set_escdelay(25)
+        let hasColors = has_colors()
+        if hasColors {
+            start_color()
+            use_default_colors()
+        }
+        depth = ColorDepth.detect(colors: Int(ailab_colors()), hasColors: hasColors, environment: environment)
+        _ = mousemask(ailab_button1_clicked() | ailab_button4_pressed() | ailab_button5_pressed(), nil)
+        mouseinterval(0)
+        size = (Int(ailab_cols()), Int(ailab_lines()))
+        running = true
+    }
+
+    deinit { stop() }
+
+    /// Ends curses mode; safe to call twice.
+    public func stop() {
+        guard running else { return }
+        running = false
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    public func setTheme(_ theme: Theme) {
+        self.theme = theme
+        previous = nil
+    }
+
+    /// Asks the kernel for the size (after SIGWINCH) and tells ncurses.
+    public func refreshSize() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if ailab_winsize(STDOUT_FILENO, &rows, &cols) == 0, rows > 0, cols > 0 {
+            resizeterm(rows, cols)
+        }
+        size = (Int(ailab_cols()), Int(ailab_lines()))
+        previous = nil
+    }
+
+    public func present(_ buffer: ScreenBuffer) {
+        guard running else { return }
+        let changes = buffer.changes(since: previous)
+        if previous == nil { erase() }
+        previous = buffer
+        guard !changes.isEmpty else { return }
+        for (x, y) in changes {
+            let cell = buffer[x, y]
+            if cell.isContinuation { continue }
+            draw(cell, x: x, y: y)
+        }
+        refresh()
+    }
+
+    private func draw(_ cell: Cell, x: Int, y: Int) {
+        var paint = depth.adapt(theme.paint(cell.style.role))
+        paint.emphasis.formUnion(cell.style.emphasis)
+        var attributes = ailab_a_normal()
+        if paint.emphasis.contains(.bold) { attributes |= ailab_a_bold() }
+        if paint.emphasis.contains(.dim) { attributes |= ailab_a_dim() }
+        if paint.emphasis.contains(.underline) { attributes |= ailab_a_underline() }
+        // Reverse is for terminals without colour; with colours the paint's background says it.
+        if paint.emphasis.contains(.reverse), depth == .monochrome || paint.background == .standard {
+            attributes |= ailab_a_reverse()
+        }
+        let pair = depth == .monochrome ? 0 : pairNumber(paint)
+        var wide = Array(cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }) + [0]
+        var character = cchar_t()
+        setcchar(&character, &wide, attributes, pair, nil)
+        mvadd_wch(Int32(y), Int32(x), &character)
+    }
+
+    private func pairNumber(_ paint: Paint) -> Int16 {
+        func index(_ color: TerminalColor) -> Int16 {
+            if case .indexed(let value) = color { return Int16(value) }
+            return -1
+        }
+        let key = PairKey(fg: index(paint.foreground), bg: index(paint.background))
+        if key.fg == -1 && key.bg == -1 { return 0 }
+        if let known = pairs[key] { return known }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < ailab_color_pairs() else { return 0 }
+        init_pair(next, key.fg, key.bg)
+        pairs[key] = next
+        return next
+    }
+
+    /// rmcup and cnorm from terminfo, kept for the fatal-signal handler.
+    private static func captureRestoreSequence() {
+        var bytes: [UInt8] = Array("\u{1B}[0m".utf8)
+        for capability in ["rmcup", "cnorm"] {
+            guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
+            bytes += Array(String(cString: value).utf8)
+        }
+        SignalPipe.restoreSequence = bytes
+    }
+}

@@ -1,0 +1,74 @@
+import CNcursesw
+import Glibc
+
+/// Signals turned into bytes on a pipe, so the UI loop learns of them in the same `ppoll`
+/// that waits for keys; and, on a fatal signal, the terminal put back before the process dies.
+/// Handlers only call async-signal-safe functions (write, tcsetattr, signal, raise).
+public enum SignalPipe {
+    public static let interrupt: UInt8 = 0x69  // i: SIGINT, SIGTERM
+    public static let hangup: UInt8 = 0x68  // h: SIGHUP
+    public static let resize: UInt8 = 0x77  // w: SIGWINCH
+    public static let wake: UInt8 = 0x2E  // .: the inbox has news
+
+    nonisolated(unsafe) static var writeFD: Int32 = -1
+    nonisolated(unsafe) public private(set) static var readFD: Int32 = -1
+    nonisolated(unsafe) static var savedTermios = termios()
+    nonisolated(unsafe) static var haveTermios = false
+    /// Bytes that leave the alternate screen and show the cursor on this terminal.
+    nonisolated(unsafe) static var restoreSequence: [UInt8] = []
+
+    /// Creates the pipe (non-blocking at both ends) and installs the handlers.
+    public static func install() -> Int32 {
+        if readFD >= 0 { return readFD }
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return -1 }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        readFD = fds[0]
+        writeFD = fds[1]
+        if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveTermios = true }
+        signal(SIGINT, onInterrupt)
+        signal(SIGTERM, onInterrupt)
+        signal(SIGHUP, onHangup)
+        signal(SIGWINCH, onResize)
+        signal(SIGPIPE, SIG_IGN)
+        for fatal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] { signal(fatal, onFatal) }
+        return readFD
+    }
+
+    /// Wakes the loop from another thread.
+    public static func post(_ byte: UInt8) {
+        var value = byte
+        _ = write(writeFD, &value, 1)
+    }
+
+    /// Reads every pending byte.
+    public static func drain() -> [UInt8] {
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while true {
+            let count = read(readFD, &buffer, buffer.count)
+            if count <= 0 { break }
+            result += buffer[0..<count]
+        }
+        return result
+    }
+
+    /// Puts the terminal back as it was (used on fatal signals, where endwin is not safe).
+    static func restoreTerminal() {
+        if !restoreSequence.isEmpty { _ = restoreSequence.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) } }
+        if haveTermios { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios) }
+    }
+}
+
+private func onInterrupt(_: Int32) { SignalPipe.post(SignalPipe.interrupt) }
+private func onHangup(_: Int32) { SignalPipe.post(SignalPipe.hangup) }
+private func onResize(_: Int32) { SignalPipe.post(SignalPipe.resize) }
+
+private func onFatal(_ signalNumber: Int32) {
+    SignalPipe.restoreTerminal()
+    signal(signalNumber, SIG_DFL)
+    raise(signalNumber)
+}

@@ -1,0 +1,71 @@
+import Canvas
+import Console
+import ConsoleViews
+import CursesTerminal
+import DockerClient
+import Foundation
+import LabCatalog
+import LabControl
+
+/// The interactive console: a loop that sleeps in poll until a key, a signal or an engine
+/// update arrives, folds what came into the state, and presents the new frame (only the
+/// cells that changed). Nothing changes: nothing is written.
+/// Handed whole to the UI thread, and used only there from then on.
+final class ConsoleApp: @unchecked Sendable {
+    let terminal: CursesTerminal
+    let live: LiveLab
+    let inbox = Inbox()
+    let effects: EffectRunner
+    var state: AppState
+
+    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog) {
+        self.terminal = terminal
+        live = LiveLab(client: client, catalog: catalog)
+        effects = EffectRunner(client: client, inbox: inbox)
+        let snapshot = LabSnapshot(catalog: catalog, engine: .connecting(client.endpoint), containers: [])
+        state = AppState(snapshot: snapshot, glyphs: terminal.unicode ? .unicode : .ascii, width: terminal.size.width, height: terminal.size.height)
+    }
+
+    /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. Blocks the calling (dedicated) thread.
+    func run() {
+        let feed = live.updates()
+        let inbox = inbox
+        let pump = Task.detached {
+            for await update in feed { inbox.post(.lab(update)) }
+        }
+        defer {
+            pump.cancel()
+            effects.stopAll()
+            terminal.stop()
+        }
+        terminal.present(ConsoleRenderer.render(state))
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0)]
+        while true {
+            fds[0].revents = 0
+            fds[1].revents = 0
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 && errno != EINTR { return }
+            var events: [ConsoleEvent] = []
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return }  // the terminal is gone
+            for byte in SignalPipe.drain() {
+                switch byte {
+                case SignalPipe.interrupt, SignalPipe.hangup: return
+                case SignalPipe.resize:
+                    terminal.refreshSize()
+                    events.append(.input(.resize(width: terminal.size.width, height: terminal.size.height)))
+                default: break
+                }
+            }
+            events += terminal.readInput().map(ConsoleEvent.input)
+            events += inbox.drain()
+            guard !events.isEmpty else { continue }
+            for event in events {
+                for effect in Reducer.reduce(&state, event) {
+                    if effect == .quit { return }
+                    effects.perform(effect)
+                }
+            }
+            terminal.present(ConsoleRenderer.render(state))
+        }
+    }
+}

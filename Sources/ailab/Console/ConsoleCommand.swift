@@ -1,0 +1,51 @@
+import ArgumentParser
+import Canvas
+import CursesTerminal
+import Foundation
+
+struct ConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Open the live console (the default when ailab is run with no command).",
+        discussion: "Press ? inside for the keys. Themes: default, light, high-contrast, monochrome, or a YAML file; NO_COLOR turns colour off."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("A theme name (default, light, high-contrast, monochrome) or a theme file; also AILAB_THEME.", valueName: "name|file"))
+    var theme: String?
+
+    func run() async throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            Stderr.line("ailab: the console needs a terminal (stdin and stdout are not both one); for scripts use `ailab status` or `ailab status --json`")
+            throw ExitCode(1)
+        }
+        let catalog = try options.loadCatalog()
+        let chosenTheme: Theme
+        do {
+            chosenTheme = try ThemeCatalog.resolve(option: theme, environment: options.environment)
+        } catch {
+            Stderr.line("ailab: theme \(error)")
+            throw ExitCode(3)
+        }
+        let client = try options.makeClient()
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: chosenTheme, environment: options.environment)
+        } catch {
+            Stderr.line("ailab: \(error)")
+            throw ExitCode(1)
+        }
+        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog)
+        // The UI loop blocks in poll: give it a thread of its own, not one of the few the
+        // concurrency pool has.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                app.run()
+                done.resume()
+            }
+            thread.name = "ailab-ui"
+            thread.start()
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Console
+import DockerClient
+import Foundation
+import LabControl
+
+/// Carries out the reducer's effects: stats streams, log follows and port probes, each a task
+/// that posts what it learns into the inbox. Only the UI thread calls it.
+final class EffectRunner {
+    let client: DockerClient
+    let inbox: Inbox
+    private var statsTasks: [String: Task<Void, Never>] = [:]
+    private var logTasks: [Task<Void, Never>] = []
+    private var probeTask: Task<Void, Never>?
+
+    init(client: DockerClient, inbox: Inbox) {
+        self.client = client
+        self.inbox = inbox
+    }
+
+    func perform(_ effect: Effect) {
+        switch effect {
+        case .quit: break
+        case .watchStats(let ids): watchStats(ids)
+        case .followLogs(_, let containers): followLogs(containers)
+        case .stopLogs: stopLogs()
+        case .probePorts(let ports):
+            probeTask?.cancel()
+            let inbox = inbox
+            probeTask = Task.detached { inbox.post(.portProbes(await PortProbe.listening(ports))) }
+        }
+    }
+
+    func stopAll() {
+        watchStats([])
+        stopLogs()
+        probeTask?.cancel()
+    }
+
+    private func watchStats(_ wanted: Set<String>) {
+        for (id, task) in statsTasks where !wanted.contains(id) {
+            task.cancel()
+            statsTasks[id] = nil
+        }
+        for id in wanted where statsTasks[id] == nil {
+            let (client, inbox) = (client, inbox)
+            statsTasks[id] = Task.detached {
+                do {
+                    for try await sample in try await client.streamStats(id) {
+                        inbox.post(.stats(containerID: id, StatsSample(cpuPercent: sample.cpuPercent, memoryBytes: sample.memoryUsed, memoryLimit: sample.memoryLimit)))
+                    }
+                } catch {
+                    // A stopped container ends its stream; the next snapshot decides whether to watch again.
+                }
+            }
+        }
+    }
+
+    private func stopLogs() {
+        logTasks.forEach { $0.cancel() }
+        logTasks = []
+    }
+
+    private func followLogs(_ containers: [ContainerRef]) {
+        stopLogs()
+        let (client, inbox) = (client, inbox)
+        for container in containers {
+            logTasks.append(Task.detached {
+                var pending: [LogSource: String] = [:]
+                do {
+                    for try await chunk in try await client.logs(container.id, LogQuery(follow: true, tail: 300, timestamps: true)) {
+                        let stream: LogSource = chunk.stream == .stderr ? .stderr : .stdout
+                        let text = (pending[stream] ?? "") + chunk.text
+                        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                        pending[stream] = lines.removeLast()
+                        let parsed = lines.map { LogLineParser.parse($0, container: container.name, stream: stream) }
+                        if !parsed.isEmpty { inbox.post(.logLines(parsed)) }
+                    }
+                    inbox.post(.logsEnded(reason: "\(container.name) stopped; its log ends here"))
+                } catch is CancellationError {
+                } catch {
+                    inbox.post(.logsEnded(reason: "logs of \(container.name): \(error)"))
+                }
+            })
+        }
+    }
+}
+
+/// `2026-11-24T20:41:07.123456789Z text` → a time and the text.
+enum LogLineParser {
+    static func parse(_ raw: String, container: String, stream: LogSource) -> LogLine {
+        guard let space = raw.firstIndex(of: " "), raw[..<space].count >= 20 else {
+            return LogLine(time: nil, container: container, stream: stream, text: raw)
+        }
+        let stamp = String(raw[..<space])
+        return LogLine(time: EngineTime.parse(stamp), container: container, stream: stream, text: String(raw[raw.index(after: space)...]))
+    }
+}
