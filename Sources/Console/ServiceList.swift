@@ -40,7 +40,7 @@ extension AppState {
         case .name: primary = order(lhs.service.name, rhs.service.name)
         case .state: primary = order(lhs.state.rawValue, rhs.state.rawValue)
         case .health: primary = order(healthRank(lhs), healthRank(rhs))
-        case .cpu: primary = order(cpu(rhs), cpu(lhs))
+        case .cpu: primary = order(cpu(rhs) ?? -1, cpu(lhs) ?? -1)
         case .memory: primary = order(memory(rhs), memory(lhs))
         case .uptime: primary = order(lhs.startedAt ?? .distantFuture, rhs.startedAt ?? .distantFuture)
         }
@@ -64,8 +64,10 @@ extension AppState {
         }
     }
 
-    public func cpu(_ status: ServiceStatus) -> Double {
-        status.containers.compactMap { stats[$0.id]?.cpuPercent }.reduce(0, +)
+    /// nil until a sample of one of its containers has arrived.
+    public func cpu(_ status: ServiceStatus) -> Double? {
+        let samples = status.containers.compactMap { stats[$0.id]?.cpuPercent }
+        return samples.isEmpty ? nil : samples.reduce(0, +)
     }
 
     public func memory(_ status: ServiceStatus) -> UInt64 {

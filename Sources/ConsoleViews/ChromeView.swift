@@ -47,8 +47,9 @@ enum ChromeView {
     static func banner(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
         let engine = state.snapshot.engine
-        var text = engine.error.map { " engine unreachable: \($0)" } ?? " connecting to \(engine.endpoint)\(state.glyphs.ellipsis)"
-        if let retry = engine.nextRetry { text += " · next retry \(Format.clock(retry, timeZone: state.timeZone))" }
+        var text = engine.error == nil ? " connecting to \(engine.endpoint)\(state.glyphs.ellipsis)" : " engine unreachable"
+        if let retry = engine.nextRetry { text += " · retry \(Format.clock(retry, timeZone: state.timeZone))" }
+        if let error = engine.error { text += " · \(error)" }
         buffer.fill(area, style: Style(.banner))
         buffer.put(DisplayWidth.truncate(text, to: area.width, ellipsis: state.glyphs.ellipsis), x: area.x, y: area.y, style: Style(.banner, .bold))
     }

@@ -16,7 +16,7 @@ enum HelpView {
         let inner = area.inset(by: 1)
         let columns = max(1, min(3, inner.width / 38))
         let columnWidth = inner.width / columns
-        let keyWidth = min(18, (lines.filter { !$0.2 }.map { DisplayWidth.of($0.0) }.max() ?? 8) + 2)
+        let keyWidth = min(12, (lines.filter { !$0.2 }.map { DisplayWidth.of($0.0) }.max() ?? 8) + 2)
         for (index, (key, help, heading)) in lines.enumerated() {
             let column = index / max(1, inner.height)
             guard column < columns else {

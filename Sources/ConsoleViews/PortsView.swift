@@ -5,7 +5,7 @@ import Console
 enum PortsView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
-        let headers = [("HOST", 6), ("PROTO", 5), ("ADDRESS", 15), ("SERVICE", 13), ("CONTAINER", 22), ("LISTEN", 7), ("CLASH", 30)]
+        let headers = [("HOST", 5), ("PROTO", 5), ("ADDRESS", 9), ("SERVICE", 12), ("CONTAINER", 22), ("LISTEN", 6), ("CLASH", 40)]
         var x = area.x + 1
         for (title, width) in headers {
             buffer.put(title, x: x, y: area.y, style: Style(.title, .bold), maxWidth: width, clip: area)
@@ -26,7 +26,7 @@ enum PortsView {
             case nil: ("…", .muted)
             }
             let container = row.container.map { "\($0):\(row.containerPort)" } ?? "(declared) :\(row.containerPort)"
-            let clash = row.clashesWith.isEmpty ? "" : "\(state.glyphs.failed) with \(row.clashesWith.joined(separator: ", "))"
+            let clash = row.clashesWith.isEmpty ? "" : "\(state.glyphs.failed) \(row.clashesWith.joined(separator: ", "))"
             let cells: [(String, Style)] = [
                 (String(row.host), Style(.text, .bold)), (row.proto, Style(.muted)), (row.address, Style(.muted)),
                 (row.service ?? "(other)", Style(row.service == nil ? .muted : .text)),

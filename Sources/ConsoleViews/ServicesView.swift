@@ -27,7 +27,7 @@ enum ServicesView {
             (status.ports.isEmpty ? "-" : status.ports.map { String($0.host) }.joined(separator: ","), Style(.text))
         },
         Column(title: "CPU", width: 6, sort: .cpu) { state, status in
-            status.state == .running ? (Format.percent(state.stats.isEmpty ? nil : state.cpu(status)), Style(.text)) : ("-", Style(.muted))
+            status.state == .running ? (Format.percent(state.cpu(status)), Style(.text)) : ("-", Style(.muted))
         },
         Column(title: "MEM", width: 6, sort: .memory) { state, status in
             let memory = state.memory(status)

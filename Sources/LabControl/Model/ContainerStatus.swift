@@ -59,6 +59,12 @@ public struct HealthCheckRun: Sendable, Equatable {
     public var exitCode: Int
     public var output: String
     public var endedAt: Date?
+
+    public init(exitCode: Int, output: String, endedAt: Date?) {
+        self.exitCode = exitCode
+        self.output = output
+        self.endedAt = endedAt
+    }
 }
 
 /// A port a container publishes on the host.

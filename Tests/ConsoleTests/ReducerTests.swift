@@ -1,0 +1,141 @@
+import Canvas
+@testable import Console
+import Foundation
+import LabControl
+import Testing
+
+/// The reducer with plain values: no terminal, no engine.
+@Suite struct ReducerTests {
+    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { Reducer.reduce(&state, .input(.key($0))) }
+    }
+
+    @Test func screensByNumberTabAndShiftTab() throws {
+        var state = try ConsoleFixtures.state()
+        _ = press(&state, .char("3"))
+        #expect(state.screen == .ports)
+        _ = press(&state, .tab, .tab)
+        #expect(state.screen == .layers)
+        _ = press(&state, .backTab)
+        #expect(state.screen == .events)
+        #expect(press(&state, .char("q")) == [.quit])
+        #expect(press(&state, .ctrl("c")) == [.quit])
+    }
+
+    @Test func layersMoveAlongBandsAndBetweenThem() throws {
+        var state = try ConsoleFixtures.state()
+        #expect(state.selected == "traefik")
+        _ = press(&state, .right, .right)
+        #expect(state.selected == "tailscale")
+        _ = press(&state, .char("j"))
+        #expect(state.selected == "node-red")  // same position in the next band
+        _ = press(&state, .char("h"))
+        #expect(state.selected == "n8n")
+        _ = press(&state, .char("G"))
+        #expect(state.selected == "loki")
+        _ = press(&state, .char("k"))
+        #expect(state.snapshot.status(of: state.selected!)?.service.layer == .data)
+    }
+
+    @Test func filterNarrowsServicesAndEscClearsIt() throws {
+        var state = try ConsoleFixtures.state()
+        _ = press(&state, .char("2"), .char("/"), .char("l"), .char("l"), .char("m"))
+        #expect(state.editingFilter)
+        #expect(state.serviceRows.map(\.service.name) == ["litellm"])
+        #expect(state.selected == "litellm")
+        _ = press(&state, .backspace, .backspace, .backspace, .char("u"), .char("n"), .char("h"))
+        #expect(state.serviceRows.map(\.service.name) == ["litellm"])  // by health too: unhealthy
+        _ = press(&state, .enter)
+        #expect(!state.editingFilter && state.filter == "unh")
+        _ = press(&state, .escape)
+        #expect(state.filter.isEmpty)
+    }
+
+    @Test func statsAreWatchedOnlyForRunningServicesOnScreen() throws {
+        var state = try ConsoleFixtures.state()
+        #expect(press(&state, .char("1")) == [.watchStats([])])
+        let effects = press(&state, .char("2"))
+        guard case .watchStats(let ids)? = effects.first else {
+            Issue.record("no stats effect")
+            return
+        }
+        #expect(ids.contains("id-litellm") && ids.contains("id-traefik"))
+        #expect(!ids.contains("id-n8n"))  // exited: nothing to sample
+        #expect(!ids.contains("id-stray"))  // not a lab service
+    }
+
+    @Test func enterShowsDetailAndLFollowsLogsOfEveryComponent() throws {
+        var state = try ConsoleFixtures.state()
+        state.selected = "litellm"
+        _ = press(&state, .enter)
+        #expect(state.overlay == .detail(service: "litellm"))
+        let effects = press(&state, .char("l"))
+        #expect(effects == [.followLogs(service: "litellm", containers: [ContainerRef(id: "id-litellm", name: "ailab-litellm-1")])])
+        #expect(state.overlay == .logs)
+        #expect(press(&state, .escape).first == .stopLogs)
+        #expect(state.overlay == nil)
+        state.selected = "chroma"
+        #expect(press(&state, .char("l")) == [.stopLogs])
+        #expect(state.logs.ended?.contains("not installed") == true)
+    }
+
+    @Test func logsInterleaveByTimeAndSearchJumps() throws {
+        var state = try ConsoleFixtures.state()
+        state.overlay = .logs
+        let base = ConsoleFixtures.now
+        _ = Reducer.reduce(&state, .logLines([
+            LogLine(time: base, container: "a", stream: .stdout, text: "one"),
+            LogLine(time: base.addingTimeInterval(2), container: "a", stream: .stdout, text: "three"),
+        ]))
+        _ = Reducer.reduce(&state, .logLines([LogLine(time: base.addingTimeInterval(1), container: "b", stream: .stderr, text: "two needle")]))
+        #expect(state.logs.lines.map(\.text) == ["one", "two needle", "three"])
+        _ = press(&state, .char("/"), .char("n"), .char("e"), .enter)
+        #expect(state.logs.scrollBack == 1)
+        _ = press(&state, .char("f"))
+        #expect(state.logs.following)
+    }
+
+    @Test func eventsAreKeptNewestFirstAndBounded() throws {
+        var state = try ConsoleFixtures.state()
+        for index in 0..<(AppState.eventLimit + 20) {
+            let event = LabEvent(time: ConsoleFixtures.now.addingTimeInterval(Double(index)), containerID: "x", container: "c", service: nil, kind: .started)
+            _ = Reducer.reduce(&state, .lab(.event(event)))
+        }
+        #expect(state.events.count == AppState.eventLimit)
+        #expect(state.events.first?.time == ConsoleFixtures.now.addingTimeInterval(Double(AppState.eventLimit + 19)))
+    }
+
+    @Test func aNewSnapshotKeepsTheSelectionAndDatesHealthChanges() throws {
+        var state = try ConsoleFixtures.state()
+        state.selected = "qdrant"
+        var next = try ConsoleFixtures.snapshot()
+        next.takenAt = ConsoleFixtures.now.addingTimeInterval(90)
+        let index = next.services.firstIndex { $0.service.name == "qdrant" }!
+        next.services[index].health = .healthy
+        _ = Reducer.reduce(&state, .lab(.snapshot(next)))
+        #expect(state.selected == "qdrant")
+        #expect(state.healthSince["qdrant"] == next.takenAt)
+    }
+
+    @Test func clicksSelectTabsAndChips() throws {
+        var state = try ConsoleFixtures.state()
+        let services = try #require(Layout.tabSpans().first { $0.screen == .services })
+        _ = Reducer.reduce(&state, .input(.click(x: services.start + 2, y: 1)))
+        #expect(state.screen == .services)
+        _ = Reducer.reduce(&state, .input(.click(x: 3, y: 4)))  // the second row of the table
+        #expect(state.selected == state.serviceRows[1].service.name)
+        _ = press(&state, .char("1"))
+        let chip = try #require(LayersLayout(state: state, area: Layout(width: 80, height: 24).body).bands[2].chips.last)
+        _ = Reducer.reduce(&state, .input(.click(x: chip.x + 1, y: chip.y)))
+        #expect(state.selected == "litellm")
+    }
+
+    @Test func resizeToNothingAndBackNeverTraps() throws {
+        var state = try ConsoleFixtures.state()
+        for (width, height) in [(0, 0), (1, 1), (300, 2), (-5, -5), (80, 24)] {
+            _ = Reducer.reduce(&state, .input(.resize(width: width, height: height)))
+            _ = press(&state, .down, .right, .pageDown, .enter, .escape)
+        }
+        #expect(state.width == 80)
+    }
+}

@@ -1,0 +1,117 @@
+import Canvas
+import Console
+import ConsoleViews
+import Foundation
+import LabControl
+import XCTest
+
+/// Every view drawn into a screen buffer and compared with its text snapshot; every view also
+/// drawn into 1x1 and 0x0 buffers, which must not trap.
+final class ViewSnapshotTests: XCTestCase {
+    func check(_ state: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        SnapshotAssert.matches(ConsoleRenderer.render(state).text, named: name, file: file, line: line)
+        for (width, height) in [(1, 1), (0, 0), (2, 1), (10, 5)] {
+            var tiny = state
+            tiny.width = width
+            tiny.height = height
+            let buffer = ConsoleRenderer.render(tiny)
+            XCTAssertEqual(buffer.lines.count, height, file: file, line: line)
+        }
+    }
+
+    func testLayers() throws {
+        var state = try ConsoleFixtures.state()
+        state.selected = "litellm"
+        check(state, "layers-80x24")
+    }
+
+    func testLayersASCII() throws {
+        check(try ConsoleFixtures.state(glyphs: .ascii), "layers-ascii-80x24")
+    }
+
+    func testLayersAt60x20() throws {
+        check(try ConsoleFixtures.state(width: 60, height: 20), "layers-60x20")
+    }
+
+    func testServicesSortedByHealth() throws {
+        var state = try ConsoleFixtures.state()
+        state.screen = .services
+        state.sort = .health
+        state.stats["id-litellm"] = StatsSample(cpuPercent: 12.5, memoryBytes: 300 << 20, memoryLimit: 8 << 30)
+        state.selected = "litellm"
+        check(state, "services-by-health-80x24")
+    }
+
+    func testServicesFilteredWide() throws {
+        var state = try ConsoleFixtures.state(width: 120, height: 24)
+        state.screen = .services
+        state.filter = "data"
+        check(state, "services-filtered-120x24")
+    }
+
+    func testPorts() throws {
+        var state = try ConsoleFixtures.state()
+        state.screen = .ports
+        state.listening = [80: true, 3000: true, 5432: true, 8000: true, 4000: false]
+        check(state, "ports-80x24")
+    }
+
+    func testEvents() throws {
+        var state = try ConsoleFixtures.state()
+        state.screen = .events
+        let base = ConsoleFixtures.now
+        state.events = [
+            LabEvent(time: base, containerID: "id-litellm", container: "ailab-litellm-1", service: "litellm", kind: .health(.unhealthy)),
+            LabEvent(time: base.addingTimeInterval(-60), containerID: "id-n8n", container: "ailab-n8n-1", service: "n8n", kind: .died, exitCode: 1),
+            LabEvent(time: base.addingTimeInterval(-120), containerID: "id-qdrant", container: "ailab-qdrant-1", service: "qdrant", kind: .started),
+        ]
+        check(state, "events-80x24")
+    }
+
+    func testDetailOfAnUnhealthyService() throws {
+        var state = try ConsoleFixtures.state()
+        state.selected = "litellm"
+        state.overlay = .detail(service: "litellm")
+        check(state, "detail-litellm-80x24")
+    }
+
+    func testDetailOfAMultiContainerServiceMasksSecrets() throws {
+        var state = try ConsoleFixtures.state(width: 100, height: 40)
+        state.overlay = .detail(service: "dify")
+        state.selected = "dify"
+        check(state, "detail-dify-100x40")
+    }
+
+    func testLogsWithSearchAndStderr() throws {
+        var state = try ConsoleFixtures.state()
+        state.overlay = .logs
+        state.logs.service = "dify"
+        let base = ConsoleFixtures.now
+        state.logs.lines = (0..<30).map { (index: Int) -> LogLine in
+            let container = index % 3 == 0 ? "ailab-dify-api-1" : "ailab-dify-1"
+            let stream: LogSource = index % 7 == 0 ? .stderr : .stdout
+            return LogLine(time: base.addingTimeInterval(Double(index)), container: container, stream: stream, text: "request \(index) served in \(index * 3) ms")
+        }
+        state.logs.search = "served in 6"
+        state.logs.scrollBack = 5
+        check(state, "logs-dify-80x24")
+    }
+
+    func testHelp() throws {
+        var state = try ConsoleFixtures.state()
+        state.overlay = .help
+        check(state, "help-80x24")
+    }
+
+    func testEngineUnreachable() throws {
+        check(try ConsoleFixtures.state(reachable: false), "unreachable-80x24")
+    }
+
+    func testFilterPrompt() throws {
+        var state = try ConsoleFixtures.state()
+        state.screen = .services
+        state.editingFilter = true
+        state.filter = "ll"
+        check(state, "filter-prompt-80x24")
+    }
+}
