@@ -62,6 +62,7 @@ extension Reducer {
 
     static func show(_ state: inout AppState, _ screen: Screen) -> [Effect] {
         state.screen = screen
+        keepSelectionVisible(&state)
         if case .detail = state.overlay { state.overlay = nil }
         if state.overlay == .help { state.overlay = nil }
         var effects = statsEffect(state)

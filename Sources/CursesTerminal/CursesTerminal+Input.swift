@@ -3,11 +3,14 @@ import CNcursesw
 import Glibc
 
 extension CursesTerminal {
-    /// Every key and mouse report waiting in ncurses' queue, decoded; never blocks.
-    public func readInput() -> [InputEvent] {
+    /// The keys and mouse reports waiting in ncurses' queue, decoded; never blocks. At most
+    /// `limit` per call, so a flood of keys cannot starve drawing.
+    public func readInput() -> [InputEvent] { readInput(limit: 512) }
+
+    func readInput(limit: Int) -> [InputEvent] {
         var events: [InputEvent] = []
         var value: wint_t = 0
-        while true {
+        while events.count < limit {
             let result = get_wch(&value)
             if result == ERR { break }
             if result == KEY_CODE_YES {
@@ -34,7 +37,9 @@ extension CursesTerminal {
         case KEY_BACKSPACE: return .key(.backspace)
         case KEY_DC: return .key(.delete)
         case KEY_RESIZE:
-            refreshSize()
+            // ncurses has resized already (resizeterm queues this key): calling resizeterm again
+            // would queue another, forever.
+            noteSize()
             return .resize(width: size.width, height: size.height)
         case KEY_MOUSE:
             var mouse = MEVENT()

@@ -10,7 +10,7 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// The one place that calls ncurses: presents screen buffers (only the changed cells),
 /// decodes keys, tracks resizes, and always leaves the terminal as it found it.
 public final class CursesTerminal: Terminal {
-    public private(set) var size: (width: Int, height: Int) = (0, 0)
+    public internal(set) var size: (width: Int, height: Int) = (0, 0)
     public let depth: ColorDepth
     /// True when the locale is UTF-8, so Unicode glyphs can be drawn.
     public let unicode: Bool
@@ -69,14 +69,20 @@ public final class CursesTerminal: Terminal {
         previous = nil
     }
 
-    /// Asks the kernel for the size (after SIGWINCH) and tells ncurses.
+    /// Asks the kernel for the size (after SIGWINCH) and tells ncurses, which then queues KEY_RESIZE.
     public func refreshSize() {
         var rows: Int32 = 0, cols: Int32 = 0
-        if ailab_winsize(STDOUT_FILENO, &rows, &cols) == 0, rows > 0, cols > 0 {
+        if ailab_winsize(STDOUT_FILENO, &rows, &cols) == 0, rows > 0, cols > 0, rows != ailab_lines() || cols != ailab_cols() {
             resizeterm(rows, cols)
         }
-        size = (Int(ailab_cols()), Int(ailab_lines()))
-        previous = nil
+        noteSize()
+    }
+
+    /// Takes the size ncurses now has; the next frame is drawn whole.
+    func noteSize() {
+        let now = (Int(ailab_cols()), Int(ailab_lines()))
+        if now != size { previous = nil }
+        size = now
     }
 
     public func present(_ buffer: ScreenBuffer) {

@@ -140,3 +140,28 @@ func firstSnapshot(
         return first
     }
 }
+
+/// Seconds from the first die event in `updates` to the first snapshot after it that satisfies
+/// `condition`; nil if none within `seconds`.
+func eventToSnapshot(_ updates: AsyncStream<LabUpdate>, within seconds: Double = 10, where condition: @escaping @Sendable (LabSnapshot) -> Bool) async -> Double? {
+    await withTaskGroup(of: Double?.self) { group in
+        group.addTask {
+            var eventTime: Date?
+            for await update in updates {
+                switch update {
+                case .event(let event) where event.kind == .died: eventTime = eventTime ?? event.time
+                case .snapshot(let snapshot) where eventTime != nil && condition(snapshot): return Date().timeIntervalSince(eventTime!)
+                default: break
+                }
+            }
+            return nil
+        }
+        group.addTask {
+            try? await Task.sleep(for: .seconds(seconds))
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
+}

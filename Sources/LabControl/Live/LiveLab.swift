@@ -36,12 +36,37 @@ public actor LiveLab {
         let feed = (follower ?? EventFollower(client: client)).feed()
         let task = Task.detached {
             for await item in feed {
+                for update in await self.note(item) { continuation.yield(update) }
                 for update in await self.apply(item) { continuation.yield(update) }
             }
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }
         return stream
+    }
+
+    /// What an event says by itself, shown at once: the engine may hold a container's lock for
+    /// a while after it dies (network teardown), so the confirming inspect can lag ~100 ms.
+    func note(_ item: EngineFeed) -> [LabUpdate] {
+        guard case .event(let event) = item, var container = containers[event.actorID],
+            let labEvent = LabEvent(event, service: service(of: event.actorID))
+        else { return [] }
+        switch event.action {
+        case "die":
+            container.state = .exited
+            container.health = .none
+            container.exitCode = event.attributes["exitCode"].flatMap { Int($0) }
+        case "pause": container.state = .paused
+        case "unpause": container.state = .running
+        default:
+            if let health = event.healthStatus, container.state == .running { container.health = HealthState(engine: health) }
+        }
+        containers[event.actorID] = container
+        return [.event(labEvent), .snapshot(snapshot)]
+    }
+
+    private func service(of containerID: String) -> String? {
+        snapshot.services.first { $0.containers.contains { $0.id == containerID } }?.service.name
     }
 
     /// Folds one item of the engine feed into the state; returns what to tell the consumer.
@@ -52,12 +77,11 @@ public actor LiveLab {
             return [.snapshot(snapshot)]
         case .event(let event):
             guard event.type == "container", !event.isExecNoise else { return [] }
-            let before = snapshot
-            await refresh(event)
-            let after = snapshot
-            let service = (after.services + before.services).first { $0.containers.contains { $0.id == event.actorID } }?.service.name
-            guard let labEvent = LabEvent(event, service: service) else { return [.snapshot(after)] }
-            return [.event(labEvent), .snapshot(after)]
+            let alreadyTold = containers[event.actorID] != nil  // note() reported the event
+            // A kill only sends a signal; the die that follows is the change worth a round trip.
+            if event.action != "kill" { await refresh(event) }
+            guard !alreadyTold, let labEvent = LabEvent(event, service: service(of: event.actorID)) else { return [.snapshot(snapshot)] }
+            return [.event(labEvent), .snapshot(snapshot)]
         case .disconnected(let error, let retryAt):
             engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
             return [.snapshot(snapshot)]

@@ -47,8 +47,17 @@ public struct SnapshotLoader: Sendable {
 
     /// One container's fresh status, or nil when it is gone.
     public func containerStatus(id: String) async throws -> ContainerStatus? {
-        guard let summary = try await client.listContainers(all: true, filters: ["id": [id]]).first else { return nil }
-        return try await inspected(ContainerStatus(summary: summary))
+        // List and inspect at once: a change reaches the screen one round trip sooner.
+        async let listed = client.listContainers(all: true, filters: ["id": [id]])
+        async let details = client.inspectContainer(id)
+        guard let summary = try await listed.first else { return nil }
+        var status = ContainerStatus(summary: summary)
+        do {
+            status.merge(try await details)
+        } catch DockerError.notFound {
+            return nil
+        }
+        return status
     }
 
     private func inspected(_ status: ContainerStatus) async throws -> ContainerStatus {

@@ -1,0 +1,117 @@
+import DockerClient
+import Foundation
+import LabControl
+import Testing
+
+/// The console as a person uses it: in tmux, against the private engine.
+extension StatusOnEngineTests {
+    /// Runs ailab in tmux; the pane keeps the exit status and whether stty settings survived.
+    static func launch(_ tmux: Tmux, lab: EngineLab, environment: String = "TERM=xterm-256color LANG=C.UTF-8", width: Int = 80, height: Int = 24) -> String {
+        let marks = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-e2e-\(UUID().uuidString.prefix(8))").path
+        let command = "stty -g > \(marks).before; env \(environment) \(AilabBinary.url.path) --catalog \(lab.catalogPath) --host \(EngineLab.host!); "
+            + "echo AILAB-EXIT $?; stty -g > \(marks).after; cmp -s \(marks).before \(marks).after && echo TTY-RESTORED; sleep 120"
+        tmux.start(command, width: width, height: height)
+        return marks
+    }
+
+    @Test func aPersonMovesThroughEveryScreenAndSeesAKillWithinAQuarterSecond() async throws {
+        try await EngineLab.with { lab in
+            let id = try await lab.run("qdrant", .healthy, hostPort: freePort())
+            try await lab.run("litellm", .unhealthy)
+            _ = try await lab.snapshot { $0.status(of: "qdrant")?.health == .healthy && $0.status(of: "litellm")?.health == .unhealthy }
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            _ = Self.launch(tmux, lab: lab)
+            #expect(tmux.waitFor { $0.contains("● qdrant") && $0.contains("✗ litellm") && $0.contains("Public access") && $0.contains("Observability") })
+            for (key, marker) in [("2", "HEALTH"), ("3", "LISTEN"), ("4", "EVENT"), ("1", "AI gateway")] {
+                tmux.send(key)
+                #expect(tmux.waitFor { $0.contains(marker) }, "screen \(key) never showed \(marker)")
+            }
+            tmux.send("Tab")
+            #expect(tmux.waitFor { $0.contains("HEALTH") })
+            tmux.send("BTab")
+            #expect(tmux.waitFor { $0.contains("AI gateway") })
+            // Why is litellm unhealthy? Without leaving the console.
+            tmux.send("/", "litellm", "Enter")
+            tmux.send("2", "Enter")
+            #expect(tmux.waitFor { $0.contains("Last health check") && $0.contains("404") })
+            tmux.send("l")
+            #expect(tmux.waitFor { $0.contains("Logs · litellm") })
+            tmux.send("Escape", "Escape", "Escape", "?")
+            #expect(tmux.waitFor { $0.contains("Keys · any key closes") })
+            tmux.send("x", "1")
+            #expect(tmux.waitFor { $0.contains("Public access") && !$0.contains("Keys ·") })
+
+            // From the engine's die event to the screen, as a person would see it.
+            let dies = try await lab.client.events(EventQuery(actions: ["die"], labels: ["\(ComposeLabel.project)=\(lab.project)"]))
+            try await lab.client.killContainer(id)
+            #expect(tmux.waitFor(5) { $0.contains("✗ qdrant") })
+            let onScreen = Date()
+            var iterator = dies.makeAsyncIterator()
+            let die = try #require(try await iterator.next())
+            let latency = onScreen.timeIntervalSince(Date(timeIntervalSince1970: Double(die.timeNano) / 1e9))
+            #expect(latency < 0.25, "the die event reached the screen after \(Int(latency * 1000)) ms")
+
+            tmux.send("q")
+            #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") && $0.contains("TTY-RESTORED") })
+        }
+    }
+
+    @Test func ctrlCQuitsAndAnIdleConsoleWritesNothing() async throws {
+        try await EngineLab.with { lab in
+            try await lab.run("chroma", .healthy)
+            _ = try await lab.snapshot { $0.status(of: "chroma")?.health == .healthy }
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            _ = Self.launch(tmux, lab: lab)
+            #expect(tmux.waitFor { $0.contains("● chroma") })
+            usleep(500_000)
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-idle-\(UUID().uuidString.prefix(8))").path
+            tmux.tmux(["pipe-pane", "-t", tmux.session, "-o", "cat >> \(output)"])
+            try await Task.sleep(for: .seconds(3))
+            tmux.tmux(["pipe-pane", "-t", tmux.session])
+            let written = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+            #expect(written == 0, "an idle console wrote \(written) bytes in 3 s")
+            tmux.send("C-c")
+            #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") && $0.contains("TTY-RESTORED") })
+        }
+    }
+
+    @Test func plainTerminalsTinyWindowsAndResizeStorms() async throws {
+        try await EngineLab.with { lab in
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            _ = Self.launch(tmux, lab: lab, environment: "TERM=vt100 LANG=C NO_COLOR=1", width: 60, height: 20)
+            #expect(tmux.waitFor { $0.contains("+-") && $0.contains(". qdrant") })  // ASCII box and glyphs
+            for (width, height) in [(1, 1), (200, 60), (10, 5), (3, 2), (80, 24), (1, 1), (60, 20)] { tmux.resize(width, height) }
+            #expect(tmux.waitFor { $0.contains("Public access") })
+            tmux.send("q")
+            #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") })
+        }
+    }
+
+    @Test func anUnreachableEngineShowsABannerAndUnknownHealthThenRecoversByItself() async throws {
+        try await EngineLab.with { lab in
+            try await lab.run("qdrant", .healthy)
+            let link = "/tmp/ailab-later-\(UUID().uuidString.prefix(8)).sock"
+            let tmux = Tmux()
+            defer {
+                tmux.kill()
+                unlink(link)
+            }
+            let command = "env TERM=xterm-256color LANG=C.UTF-8 \(AilabBinary.url.path) --catalog \(lab.catalogPath) --host unix://\(link); sleep 60"
+            tmux.start(command)
+            #expect(tmux.waitFor { $0.contains("engine unreachable") && $0.contains("? qdrant") && $0.contains("retry") })
+            // The engine appears where the console looks: it reconnects without a key pressed.
+            let target = String(EngineLab.host!.dropFirst("unix://".count))
+            #expect(symlink(target, link) == 0)
+            #expect(tmux.waitFor(15) { !$0.contains("engine unreachable") && $0.contains("● qdrant") })
+        }
+    }
+
+    @Test func withoutATerminalItPointsToStatus() throws {
+        let result = try AilabBinary.run(["--host", "unix:///tmp/none.sock"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("ailab status"))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A tmux session on a private server socket: type with send-keys, read with capture-pane,
+/// as a person at a terminal would.
+struct Tmux {
+    let socket = "ailab-test-\(UUID().uuidString.prefix(8))"
+    let session = "console"
+
+    /// Runs a tmux client and returns what it printed. posix_spawn and waitpid rather than
+    /// Foundation's Process: the client that starts the server forks it off, and Process was
+    /// seen here never to reap that client.
+    @discardableResult
+    func tmux(_ arguments: [String]) -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8))").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts `command` in a fresh window of `width`x`height`.
+    func start(_ command: String, width: Int = 80, height: Int = 24) {
+        tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+    }
+
+    func send(_ keys: String...) { tmux(["send-keys", "-t", session] + keys) }
+
+    var screen: String { tmux(["capture-pane", "-p", "-t", session]) }
+
+    func resize(_ width: Int, _ height: Int) {
+        tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+
+    /// Polls the screen until `condition` holds; tmux merges and reorders fast input, so tests
+    /// wait for what they expect rather than sleeping.
+    @discardableResult
+    func waitFor(_ seconds: Double = 10, _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition(screen) { return true }
+            usleep(10_000)
+        }
+        return condition(screen)
+    }
+
+    func kill() { tmux(["kill-server"]) }
+}
