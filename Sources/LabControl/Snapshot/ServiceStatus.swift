@@ -29,7 +29,7 @@ public struct ServiceStatus: Sendable, Equatable {
         if !containers.isEmpty { return Array(Set(containers.flatMap(\.ports))).sorted() }
         return service.ports.compactMap { spec in
             spec.host.map { PublishedPort(host: $0, container: spec.container, proto: spec.proto, hostIP: spec.hostIP ?? "") }
-        }
+        }.sorted()
     }
 
     /// Components the catalog lists that have no container.
