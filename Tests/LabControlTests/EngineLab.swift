@@ -120,17 +120,10 @@ enum AilabBinary {
     }
 }
 
-/// The first snapshot of `updates` that satisfies `condition`, or nil after `seconds`.
-func firstSnapshot(
-    _ updates: AsyncStream<LabUpdate>, within seconds: Double = 15, where condition: @escaping @Sendable (LabSnapshot) -> Bool
-) async -> LabSnapshot? {
-    await withTaskGroup(of: LabSnapshot?.self) { group in
-        group.addTask {
-            for await update in updates {
-                if case .snapshot(let snapshot) = update, condition(snapshot) { return snapshot }
-            }
-            return nil
-        }
+/// `body`'s answer, or nil once `seconds` have passed.
+func within<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async -> T?) async -> T? {
+    await withTaskGroup(of: T?.self) { group in
+        group.addTask { await body() }
         group.addTask {
             try? await Task.sleep(for: .seconds(seconds))
             return nil
@@ -141,27 +134,30 @@ func firstSnapshot(
     }
 }
 
+/// The first snapshot of `updates` that satisfies `condition`, or nil after `seconds`.
+func firstSnapshot(
+    _ updates: AsyncStream<LabUpdate>, within seconds: Double = 15, where condition: @escaping @Sendable (LabSnapshot) -> Bool
+) async -> LabSnapshot? {
+    await within(seconds) {
+        for await update in updates {
+            if case .snapshot(let snapshot) = update, condition(snapshot) { return snapshot }
+        }
+        return nil
+    }
+}
+
 /// Seconds from the first die event in `updates` to the first snapshot after it that satisfies
 /// `condition`; nil if none within `seconds`.
 func eventToSnapshot(_ updates: AsyncStream<LabUpdate>, within seconds: Double = 10, where condition: @escaping @Sendable (LabSnapshot) -> Bool) async -> Double? {
-    await withTaskGroup(of: Double?.self) { group in
-        group.addTask {
-            var eventTime: Date?
-            for await update in updates {
-                switch update {
-                case .event(let event) where event.kind == .died: eventTime = eventTime ?? event.time
-                case .snapshot(let snapshot) where eventTime != nil && condition(snapshot): return Date().timeIntervalSince(eventTime!)
-                default: break
-                }
+    await within(seconds) {
+        var eventTime: Date?
+        for await update in updates {
+            switch update {
+            case .event(let event) where event.kind == .died: eventTime = eventTime ?? event.time
+            case .snapshot(let snapshot) where eventTime != nil && condition(snapshot): return Date().timeIntervalSince(eventTime!)
+            default: break
             }
-            return nil
         }
-        group.addTask {
-            try? await Task.sleep(for: .seconds(seconds))
-            return nil
-        }
-        let first = await group.next() ?? nil
-        group.cancelAll()
-        return first
+        return nil
     }
 }
