@@ -1,0 +1,97 @@
+import Foundation
+import LabCatalog
+
+/// `ailab roadmap --json` and `ailab check --json`: a stable schema (README, "Roadmap JSON").
+public struct RoadmapReport: Encodable, Sendable {
+    let schemaVersion = 1
+    let engine: Engine
+    let phases: [PhaseOut]
+    let metrics: [MetricOut]
+    let priorities: [String: [String]]
+    let learningPath: [StepOut]
+    let next: StepOut?
+
+    public init(_ status: RoadmapStatus, engine info: EngineInfo) {
+        engine = Engine(endpoint: info.endpoint, reachable: info.reachable, error: info.error)
+        phases = status.phases.map { phase in
+            PhaseOut(
+                number: phase.phase.number, title: phase.phase.title, goal: phase.phase.goal, weeks: phase.phase.weeks,
+                items: phase.items.map {
+                    ItemOut(service: $0.service, state: $0.state, effort: $0.effort, dependencies: $0.dependencies, firstHealthy: StatusReport.iso($0.firstHealthy))
+                },
+                progress: Progress(done: phase.done, total: phase.total))
+        }
+        metrics = status.metrics.map {
+            MetricOut(id: $0.id, group: $0.group, text: $0.text, kind: $0.kind, met: $0.met, detail: $0.detail, at: StatusReport.iso($0.at))
+        }
+        priorities = Dictionary(uniqueKeysWithValues: status.priorities.map { ($0.key.rawValue, $0.value) })
+        learningPath = status.learningPath.map { StepOut(service: $0.step.service, text: $0.step.text, done: $0.done) }
+        next = status.next.map { StepOut(service: $0.service, text: $0.text, done: false) }
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    struct Engine: Encodable {
+        let endpoint: String
+        let reachable: Bool
+        let error: String?
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(endpoint, forKey: .endpoint)
+            try c.encode(reachable, forKey: .reachable)
+            try c.encode(error, forKey: .error)
+        }
+        enum Keys: String, CodingKey { case endpoint, reachable, error }
+    }
+
+    struct Progress: Encodable { let done: Int; let total: Int }
+
+    struct PhaseOut: Encodable {
+        let number: Int
+        let title, goal, weeks: String
+        let items: [ItemOut]
+        let progress: Progress
+    }
+
+    struct ItemOut: Encodable {
+        let service: String
+        let state: ItemState
+        let effort: String
+        let dependencies: [String]
+        let firstHealthy: String?
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(service, forKey: .service)
+            try c.encode(state, forKey: .state)
+            try c.encode(effort, forKey: .effort)
+            try c.encode(dependencies, forKey: .dependencies)
+            try c.encode(firstHealthy, forKey: .firstHealthy)
+        }
+        enum Keys: String, CodingKey { case service, state, effort, dependencies, firstHealthy }
+    }
+
+    struct MetricOut: Encodable {
+        let id, group, text: String
+        let kind: MetricKind
+        let met: Bool
+        let detail: String
+        let at: String?
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(group, forKey: .group)
+            try c.encode(text, forKey: .text)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(met, forKey: .met)
+            try c.encode(detail, forKey: .detail)
+            try c.encode(at, forKey: .at)
+        }
+        enum Keys: String, CodingKey { case id, group, text, kind, met, detail, at }
+    }
+
+    struct StepOut: Encodable { let service, text: String; let done: Bool }
+}

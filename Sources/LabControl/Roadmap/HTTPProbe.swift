@@ -1,0 +1,44 @@
+import DockerClient
+import Foundation
+import LabCatalog
+
+/// HTTP GETs to the lab's services on this machine, for probes and metric checks.
+public enum HTTPProbe {
+    public static func get(port: Int, path: String, timeout: Duration = .seconds(2)) async throws -> HTTPResponse {
+        let transport = HTTPTransport(endpoint: .tcp(host: "127.0.0.1", port: port))
+        return try await transport.send(HTTPRequest(.get, path), timeout: timeout, operation: "GET :\(port)\(path)")
+    }
+
+    /// The host port to reach `service` on: the published port of the container port the catalog
+    /// maps `declared` to (or its probe's); failing that the service's first published port; else
+    /// the declared one.
+    public static func port(of status: ServiceStatus, declared: Int? = nil) -> Int? {
+        let wanted = declared ?? status.service.probe?.port ?? status.service.ports.compactMap(\.host).first
+        let published = status.containers.flatMap(\.ports)
+        if let wanted, let containerPort = status.service.ports.first(where: { $0.host == wanted })?.container,
+            let match = published.first(where: { $0.container == containerPort })
+        {
+            return match.host
+        }
+        return published.first?.host ?? wanted
+    }
+}
+
+/// RFC 6901 JSON Pointer over `JSONSerialization` values.
+enum JSONPointer {
+    static func resolve(_ pointer: String, in document: Any) -> Any? {
+        guard !pointer.isEmpty else { return document }
+        var current: Any = document
+        for raw in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            let token = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            if let object = current as? [String: Any], let next = object[token] {
+                current = next
+            } else if let array = current as? [Any], let index = Int(token), array.indices.contains(index) {
+                current = array[index]
+            } else {
+                return nil
+            }
+        }
+        return current
+    }
+}

@@ -1,0 +1,103 @@
+import DockerClient
+import Foundation
+import LabCatalog
+
+/// Runs a metric's automatic check against the engine's snapshot and the services themselves.
+public struct MetricChecker: Sendable {
+    public let snapshot: LabSnapshot
+    public var timeout: Duration = .seconds(2)
+
+    public init(snapshot: LabSnapshot) { self.snapshot = snapshot }
+
+    /// Met or not, and why, in a person's words.
+    public func run(_ check: MetricCheck) async -> (met: Bool, detail: String) {
+        switch check {
+        case .healthy(let names):
+            let problems = names.compactMap { name -> String? in
+                guard let status = snapshot.status(of: name) else { return "\(name) is not in the catalog" }
+                return Self.healthProblem(status)
+            }
+            return problems.isEmpty ? (true, "\(names.joined(separator: ", ")) healthy") : (false, problems.joined(separator: "; "))
+        case .http(let service, let path, let expect):
+            return await request(service, path) { response in
+                expect.accepts(response.status)
+                    ? (true, "GET \(path) answered \(response.status)")
+                    : (false, "GET \(path) answered \(response.status), expected \(expect)")
+            }
+        case .json(let service, let path, let pointer, let bound):
+            return await request(service, path) { response in
+                guard response.isSuccess else { return (false, "GET \(path) answered \(response.status)") }
+                guard let document = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed]) else {
+                    return (false, "GET \(path) did not answer JSON")
+                }
+                guard let value = JSONPointer.resolve(pointer, in: document) else { return (false, "no \(pointer.isEmpty ? "value" : pointer) in the answer") }
+                return Self.judge(value, bound, at: pointer.isEmpty ? path : pointer)
+            }
+        case .prometheusTargetsUp(let service):
+            return await request(service, "/api/v1/targets") { response in targetsUp(response) }
+        }
+    }
+
+    static func healthProblem(_ status: ServiceStatus) -> String? {
+        let name = status.service.name
+        switch (status.state, status.health) {
+        case (.running, .healthy), (.running, .none): return nil
+        case (.notInstalled, _): return "\(name) is not installed"
+        case (.running, let health): return "\(name) is \(health.rawValue)"
+        case (let state, _): return "\(name) is \(state.rawValue)"
+        }
+    }
+
+    private func request(_ service: String, _ path: String, judge: (HTTPResponse) -> (Bool, String)) async -> (met: Bool, detail: String) {
+        guard let status = snapshot.status(of: service) else { return (false, "\(service) is not in the catalog") }
+        if let problem = Self.healthProblem(status), status.state != .running { return (false, problem) }
+        guard let port = HTTPProbe.port(of: status) else { return (false, "\(service) publishes no port to check") }
+        do {
+            let (met, detail) = judge(try await HTTPProbe.get(port: port, path: path, timeout: timeout))
+            return (met, "\(service) :\(port): \(detail)")
+        } catch {
+            return (false, "\(service) :\(port): \(error)")
+        }
+    }
+
+    static func judge(_ value: Any, _ bound: JSONBound, at place: String) -> (met: Bool, detail: String) {
+        switch bound {
+        case .countAtLeast(let minimum):
+            let count = (value as? [Any])?.count ?? (value as? [String: Any])?.count
+            guard let count else { return (false, "\(place) is not a list") }
+            return (count >= minimum, "\(place) has \(count) \(count == 1 ? "entry" : "entries"); needs \(minimum) or more")
+        case .atLeast(let minimum):
+            guard let number = (value as? NSNumber)?.doubleValue else { return (false, "\(place) is not a number") }
+            return (number >= minimum, "\(place) is \(number); needs \(minimum) or more")
+        case .equals(let expected):
+            let text = (value as? String) ?? (value as? NSNumber)?.stringValue ?? String(describing: value)
+            return (text == expected, "\(place) is \(text)" + (text == expected ? "" : "; needs \(expected)"))
+        }
+    }
+
+    /// Every installed lab service (but Prometheus) must be an active target that is up. A target
+    /// counts for a service when its job is the service's name or its scrape host one of its
+    /// components or containers.
+    private func targetsUp(_ response: HTTPResponse) -> (Bool, String) {
+        guard response.isSuccess,
+            let document = try? JSONSerialization.jsonObject(with: Data(response.body)),
+            let targets = JSONPointer.resolve("/data/activeTargets", in: document) as? [[String: Any]]
+        else { return (false, "GET /api/v1/targets answered \(response.status) without a target list") }
+        var missing: [String] = [], down: [String] = []
+        for status in snapshot.services where status.isInstalled && status.service.name != "prometheus" {
+            let names = Set([status.service.name] + status.service.components.map(\.name) + status.containers.map(\.name))
+            let mine = targets.filter { target in
+                let job = (target["labels"] as? [String: Any])?["job"] as? String
+                let host = (target["scrapeUrl"] as? String).flatMap { URL(string: $0)?.host }
+                return names.contains(job ?? "") || names.contains(host ?? "")
+            }
+            if mine.isEmpty { missing.append(status.service.name) }
+            else if !mine.allSatisfy({ $0["health"] as? String == "up" }) { down.append(status.service.name) }
+        }
+        if missing.isEmpty && down.isEmpty { return (true, "every installed service is an up target") }
+        var parts: [String] = []
+        if !down.isEmpty { parts.append("down: \(down.joined(separator: ", "))") }
+        if !missing.isEmpty { parts.append("not scraped: \(missing.joined(separator: ", "))") }
+        return (false, parts.joined(separator: "; "))
+    }
+}

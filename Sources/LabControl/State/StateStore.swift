@@ -1,0 +1,129 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the state file could not be used.
+public struct StateError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// The state file under `$XDG_STATE_HOME/ailab` (0700; the file 0600). Every change is made
+/// under an exclusive lock, re-reading the file first, so two consoles never clobber each
+/// other; writes go to a temporary file that is fsynced and renamed over the old one, so a
+/// kill -9 at any moment leaves either the old state or the new, never half of one.
+public struct StateStore: Sendable {
+    public let directory: String
+    public var path: String { directory + "/state.json" }
+    private var lockPath: String { directory + "/state.lock" }
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `$XDG_STATE_HOME/ailab`, or `~/.local/state/ailab`.
+    public static func defaultDirectory(environment: [String: String]) -> String {
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/ailab" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/ailab"
+    }
+
+    /// Reads the state; a missing file is an empty state. A corrupt one is moved aside (kept,
+    /// never deleted) and reported through `warning`, and the state starts afresh.
+    public func read(warning: (String) -> Void = { _ in }) throws(StateError) -> LabState {
+        try prepareDirectory()
+        return try withLock { () throws(StateError) -> LabState in try load(warning: warning) }
+    }
+
+    /// Applies `change` to the freshest state under the lock and writes it atomically.
+    @discardableResult
+    public func update(warning: (String) -> Void = { _ in }, _ change: (inout LabState) -> Void) throws(StateError) -> LabState {
+        try prepareDirectory()
+        return try withLock { () throws(StateError) -> LabState in
+            var state = try load(warning: warning)
+            change(&state)
+            try save(state)
+            return state
+        }
+    }
+
+    private func load(warning: (String) -> Void) throws(StateError) -> LabState {
+        guard let data = FileManager.default.contents(atPath: path) else { return LabState() }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            let state = try decoder.decode(LabState.self, from: data)
+            guard state.schemaVersion <= LabState.currentVersion else {
+                throw StateError(description: "\(path) was written by a newer ailab (schema \(state.schemaVersion)); not touching it")
+            }
+            return state
+        } catch let error as StateError {
+            throw error
+        } catch {
+            let kept = path + ".corrupt-" + Self.stamp()
+            guard rename(path, kept) == 0 else { throw StateError(description: "\(path) is corrupt and could not be moved aside: \(String(cString: strerror(errno)))") }
+            warning("the state file \(path) was unreadable (\(Self.reason(error))); kept it as \(kept) and started afresh")
+            return LabState()
+        }
+    }
+
+    private func save(_ state: LabState) throws(StateError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(state) else { throw StateError(description: "could not encode the state") }
+        let temporary = "\(path).tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("create \(temporary)") }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == data.count, synced else {
+            unlink(temporary)
+            throw failure("write \(temporary)")
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw failure("replace \(path)")
+        }
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY)
+        if directoryFD >= 0 {
+            fsync(directoryFD)  // the rename itself survives a crash
+            close(directoryFD)
+        }
+    }
+
+    private func withLock<T>(_ body: () throws(StateError) -> T) throws(StateError) -> T {
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("open \(lockPath)") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw failure("lock \(lockPath)") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    private func prepareDirectory() throws(StateError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StateError(description: "cannot create \(directory): \(error.localizedDescription)")
+        }
+        chmod(directory, 0o700)
+    }
+
+    private func failure(_ what: String) -> StateError {
+        StateError(description: "cannot \(what): \(String(cString: strerror(errno)))")
+    }
+
+    private static func stamp() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+        return formatter.string(from: Date()) + "-\(getpid())"
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted = error { return "not JSON" }
+        return "not a state file"
+    }
+}
