@@ -9,7 +9,8 @@
 #   scripts/test-engine.sh run CMD...    start in a temp dir, run CMD with DOCKER_HOST set, stop
 #
 # Fixture images (all from one busybox-static rootfs):
-#   ailab-fixture/httpd:1      busybox httpd on :8080 serving /www (/health, /ready, /json/*)
+#   ailab-fixture/httpd:1      busybox httpd on :8080 serving /www (/health, /ready, /json/*,
+#                              /api/v1/targets as Prometheus would)
 #   ailab-fixture/exits:1      prints a line to stdout and one to stderr, then exits 3
 # With the registry up, both are pushed to 127.0.0.1:$REGISTRY_PORT/ailab-fixture/..., with
 # ailab-fixture/payload:1 (the httpd plus 2 MiB of its own, so a pull really downloads),
@@ -77,6 +78,9 @@ build_fixtures() {
   echo '<h1>ailab fixture</h1>' >"$root/www/index.html"
   echo '{"result":{"collections":[{"name":"docs"}]},"status":"ok"}' >"$root/www/json/collections"
   echo '{"data":[{"id":"a"},{"id":"b"},{"id":"c"}]}' >"$root/www/json/models"
+  # What Prometheus answers at /api/v1/targets: job "web" is scraped and up.
+  mkdir -p "$root/www/api/v1"
+  echo '{"status":"success","data":{"activeTargets":[{"labels":{"job":"web"},"scrapeUrl":"http://web:8080/metrics","health":"up"}]}}' >"$root/www/api/v1/targets"
   tar -C "$root" -c . | docker_ import \
     --change 'CMD ["/bin/httpd", "-f", "-v", "-p", "8080", "-h", "/www"]' \
     --change 'EXPOSE 8080' - ailab-fixture/httpd:1 >/dev/null

@@ -26,6 +26,16 @@ public struct AppState: Sendable {
     public var height: Int
     /// When each service's health last changed, as seen by this console.
     public var healthSince: [String: Date] = [:]
+    /// The state file's content: marks, check results, first-healthy times.
+    public var labState = LabState()
+    public var roadmapByPriority = false
+    /// The selected row of the Roadmap screen.
+    public var roadmapRow = 0
+    public var checksRunning = false
+    /// Services whose first healthy moment has been sent to the state file already.
+    public var healthNoted: Set<String> = []
+    /// A problem to show in the footer until the next key (a state-file error, say).
+    public var notice: String?
     /// Times are shown in this zone (tests fix it; people see their own).
     public var timeZone: TimeZone = .current
 

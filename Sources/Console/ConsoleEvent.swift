@@ -10,6 +10,9 @@ public enum ConsoleEvent: Sendable {
     case logLines([LogLine])
     case logsEnded(reason: String?)
     case portProbes([Int: Bool])
+    /// The state file as it now is (after checks ran, a mark, or a first-healthy note).
+    case labState(LabState)
+    case stateError(String)
 }
 
 /// What the reducer asks the outside world to do; the run loop performs it.
@@ -22,6 +25,11 @@ public enum Effect: Sendable, Equatable {
     case watchStats(Set<String>)
     /// TCP-connect to these host ports on 127.0.0.1 and report which answer.
     case probePorts([Int])
+    /// Run the roadmap's automatic checks and record the results.
+    case runChecks
+    case setMark(metric: String, met: Bool)
+    /// Record first-healthy times for services healthy for the first time.
+    case noteHealthy
 }
 
 public struct ContainerRef: Sendable, Hashable {

@@ -6,6 +6,7 @@ public enum Command: Sendable, Equatable {
     case up, down, left, right, pageUp, pageDown, top, bottom
     case detail, logs, close, filter, sortNext, sortReverse
     case searchLogs, nextMatch, previousMatch, follow
+    case runChecks, toggleMark, toggleGrouping
 }
 
 /// Where a binding applies.
@@ -13,6 +14,7 @@ public enum KeyScope: String, Sendable, CaseIterable {
     case everywhere = "Everywhere"
     case lists = "Lists and layers"
     case services = "Services screen"
+    case roadmap = "Roadmap screen"
     case logs = "Logs"
 }
 
@@ -34,7 +36,8 @@ public enum KeyMap {
         KeyBinding(keys: [.char("1")], label: "1", command: .goTo(.layers), help: "Layers", scope: .everywhere),
         KeyBinding(keys: [.char("2")], label: "2", command: .goTo(.services), help: "Services", scope: .everywhere),
         KeyBinding(keys: [.char("3")], label: "3", command: .goTo(.ports), help: "Ports", scope: .everywhere),
-        KeyBinding(keys: [.char("4")], label: "4", command: .goTo(.events), help: "Events", scope: .everywhere),
+        KeyBinding(keys: [.char("4")], label: "4", command: .goTo(.roadmap), help: "Roadmap", scope: .everywhere),
+        KeyBinding(keys: [.char("5")], label: "5", command: .goTo(.events), help: "Events", scope: .everywhere),
         KeyBinding(keys: [.escape], label: "Esc", command: .close, help: "close, or clear the filter", scope: .everywhere),
         KeyBinding(keys: [.up, .char("k")], label: "↑ k", command: .up, help: "move up", scope: .lists),
         KeyBinding(keys: [.down, .char("j")], label: "↓ j", command: .down, help: "move down", scope: .lists),
@@ -49,6 +52,9 @@ public enum KeyMap {
         KeyBinding(keys: [.char("/")], label: "/", command: .filter, help: "filter (Enter keeps)", scope: .lists),
         KeyBinding(keys: [.char("o")], label: "o", command: .sortNext, help: "sort by next column", scope: .services),
         KeyBinding(keys: [.char("O")], label: "O", command: .sortReverse, help: "reverse the sort", scope: .services),
+        KeyBinding(keys: [.char("c")], label: "c", command: .runChecks, help: "run the metric checks now", scope: .roadmap),
+        KeyBinding(keys: [.char("m")], label: "m", command: .toggleMark, help: "mark / unmark a manual metric", scope: .roadmap),
+        KeyBinding(keys: [.char("p")], label: "p", command: .toggleGrouping, help: "group by phase or priority", scope: .roadmap),
         KeyBinding(keys: [.char("/")], label: "/", command: .searchLogs, help: "search the logs", scope: .logs),
         KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, help: "next match (older)", scope: .logs),
         KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, help: "previous match (newer)", scope: .logs),
@@ -59,7 +65,7 @@ public enum KeyMap {
 
     /// The command `key` means in `scope` (falling back to the bindings that apply everywhere).
     public static func command(for key: Key, in scope: KeyScope) -> Command? {
-        let scopes: [KeyScope] = scope == .services ? [.services, .lists, .everywhere] : [scope, .everywhere]
+        let scopes: [KeyScope] = scope == .services || scope == .roadmap ? [scope, .lists, .everywhere] : [scope, .everywhere]
         for wanted in scopes {
             if let binding = bindings.first(where: { $0.scope == wanted && $0.keys.contains(key) }) {
                 return scope == .logs && wanted == .logs ? logCommand(key, binding) : binding.command

@@ -55,6 +55,20 @@ extension Reducer {
         case .sortReverse:
             state.sortDescending.toggle()
             return statsEffect(state)
+        case .runChecks:
+            state.checksRunning = true
+            return [.runChecks]
+        case .toggleMark:
+            guard state.screen == .roadmap, case .metric(let metric) = state.roadmapRows[safe: state.selectedRoadmapRow] else { return [] }
+            guard metric.kind == .manual else {
+                state.notice = "\(metric.id) is checked automatically: c runs the checks"
+                return []
+            }
+            return [.setMark(metric: metric.id, met: !metric.met)]
+        case .toggleGrouping:
+            state.roadmapByPriority.toggle()
+            state.roadmapRow = 0
+            return []
         case .searchLogs, .nextMatch, .previousMatch, .follow:
             return []
         }
@@ -67,11 +81,19 @@ extension Reducer {
         if state.overlay == .help { state.overlay = nil }
         var effects = statsEffect(state)
         if screen == .ports { effects.append(.probePorts(Array(Set(state.portRows.map(\.host))).sorted())) }
+        if screen == .roadmap, !state.checksRunning {
+            state.checksRunning = true
+            effects.append(.runChecks)
+        }
         return effects
     }
 
     /// The service a command acts on: the selection, or the Ports screen's row's service.
     static func targetService(_ state: AppState) -> String? {
+        if state.screen == .roadmap, state.overlay == nil {
+            guard case .item(let item) = state.roadmapRows[safe: state.selectedRoadmapRow] else { return nil }
+            return item.service
+        }
         if state.screen == .ports, state.overlay == nil {
             let rows = state.portRows
             guard rows.indices.contains(state.portRow) else { return nil }
@@ -113,4 +135,8 @@ extension Reducer {
             state.logs.scrollBack = lines.count - 1 - hit
         }
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

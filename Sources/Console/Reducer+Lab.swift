@@ -21,6 +21,13 @@ extension Reducer {
         let live = Set(snapshot.services.flatMap(\.containers).map(\.id))
         state.stats = state.stats.filter { live.contains($0.key) }
         var effects = statsEffect(state)
+        let newlyHealthy = snapshot.services.filter {
+            ItemState($0) == .healthy && state.labState.firstHealthy[$0.service.name] == nil && !state.healthNoted.contains($0.service.name)
+        }.map(\.service.name)
+        if snapshot.engine.reachable, !newlyHealthy.isEmpty {
+            state.healthNoted.formUnion(newlyHealthy)
+            effects.append(.noteHealthy)
+        }
         if state.screen == .ports {
             let ports = Set(state.portRows.map(\.host))
             if ports != portsBefore { effects.append(.probePorts(ports.sorted())) }

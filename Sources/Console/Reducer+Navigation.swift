@@ -14,6 +14,13 @@ extension Reducer {
             let count = state.portRows.count
             state.portRow = clampStep(state.portRow, count: count, command, page: page)
             if state.portRows.indices.contains(state.portRow), let service = state.portRows[state.portRow].service { state.selected = service }
+        case .roadmap:
+            let rows = state.roadmapRows
+            let selectable = rows.indices.filter { rows[$0].selectable }
+            guard !selectable.isEmpty else { return }
+            let current = selectable.firstIndex(of: state.selectedRoadmapRow) ?? 0
+            state.roadmapRow = selectable[clampStep(current, count: selectable.count, command, page: page)]
+            if case .item(let item) = rows[state.roadmapRow] { state.selected = item.service }
         case .events:
             state.eventScroll = clampStep(state.eventScroll, count: state.events.count, command, page: page)
         }
@@ -87,6 +94,14 @@ extension Reducer {
             if y > layout.body.y, window.contains(row) {
                 state.portRow = row
                 if let service = rows[row].service { state.selected = service }
+            }
+        case .roadmap:
+            let rows = state.roadmapRows
+            let window = visibleWindow(count: rows.count, selected: state.selectedRoadmapRow, rows: layout.body.height)
+            let row = window.lowerBound + (y - layout.body.y)
+            if window.contains(row), rows[row].selectable {
+                state.roadmapRow = row
+                if case .item(let item) = rows[row] { state.selected = item.service }
             }
         case .events: break
         }

@@ -24,6 +24,14 @@ public enum Reducer {
         case .portProbes(let results):
             state.listening.merge(results) { $1 }
             return []
+        case .labState(let labState):
+            state.labState = labState
+            state.checksRunning = false
+            return []
+        case .stateError(let message):
+            state.notice = message
+            state.checksRunning = false
+            return []
         }
     }
 
@@ -36,6 +44,7 @@ public enum Reducer {
         case .click(let x, let y): return click(&state, x: x, y: y)
         case .scroll(let up): return perform(&state, up ? .up : .down)
         case .key(let key):
+            state.notice = nil
             if state.editingFilter { return editFilter(&state, key) }
             if state.logs.editingSearch { return editSearch(&state, key) }
             if state.overlay == .help {
@@ -43,7 +52,8 @@ public enum Reducer {
                 return key == .char("q") ? [.quit] : []
             }
             if key == .ctrl("c") { return [.quit] }
-            let scope: KeyScope = state.overlay == .logs ? .logs : state.screen == .services ? .services : .lists
+            let scope: KeyScope = state.overlay == .logs ? .logs : state.overlay != nil ? .lists
+                : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : .lists
             guard let command = KeyMap.command(for: key, in: scope) else { return [] }
             return perform(&state, command)
         }

@@ -1,12 +1,13 @@
 /// The console's screens, in tab order.
 public enum Screen: Int, CaseIterable, Sendable {
-    case layers = 1, services, ports, events
+    case layers = 1, services, ports, roadmap, events
 
     public var title: String {
         switch self {
         case .layers: return "Layers"
         case .services: return "Services"
         case .ports: return "Ports"
+        case .roadmap: return "Roadmap"
         case .events: return "Events"
         }
     }

@@ -61,6 +61,10 @@ enum ChromeView {
             buffer.put(" /\(prompt)_  Enter keep · Esc clear", x: area.x, y: area.y, style: Style(.key), clip: area)
             return
         }
+        if let notice = state.notice {
+            buffer.put(" " + notice, x: area.x, y: area.y, style: Style(.warning), clip: area)
+            return
+        }
         var hints: [(String, String)]
         switch state.overlay {
         case .logs: hints = [("/", "search"), ("n N", "next/prev"), ("f", "follow"), ("Esc", "back"), ("q", "quit")]
@@ -69,6 +73,9 @@ enum ChromeView {
         case nil:
             hints = [(state.glyphs.enter, "detail"), ("l", "logs"), ("/", "filter"), ("Tab", "screens"), ("?", "help"), ("q", "quit")]
             if state.screen == .services { hints.insert(("o O", "sort"), at: 3) }
+            if state.screen == .roadmap {
+                hints = [(state.glyphs.enter, "detail"), ("c", state.checksRunning ? "checking…" : "check"), ("m", "mark"), ("p", state.roadmapByPriority ? "by phase" : "by priority"), ("?", "help"), ("q", "quit")]
+            }
             if !state.filter.isEmpty { hints.insert(("Esc", "clear /\(state.filter)"), at: 0) }
         }
         var x = area.x + 1

@@ -35,6 +35,7 @@ public enum ConsoleRenderer {
         case .layers: LayersView.draw(state, into: &buffer, area)
         case .services: ServicesView.draw(state, into: &buffer, area)
         case .ports: PortsView.draw(state, into: &buffer, area)
+        case .roadmap: RoadmapView.draw(state, into: &buffer, area)
         case .events: EventsView.draw(state, into: &buffer, area)
         }
     }

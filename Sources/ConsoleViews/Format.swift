@@ -14,6 +14,14 @@ enum Format {
         return formatter.string(from: date)
     }
 
+    static func day(_ date: Date, timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "MMM d"
+        return formatter.string(from: date)
+    }
+
     static func clock(_ date: Date?, timeZone: TimeZone, seconds: Bool = true) -> String {
         guard let date else { return "--:--" }
         let formatter = DateFormatter()

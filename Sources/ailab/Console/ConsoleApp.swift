@@ -18,12 +18,20 @@ final class ConsoleApp: @unchecked Sendable {
     let effects: EffectRunner
     var state: AppState
 
-    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog) {
+    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore) {
         self.terminal = terminal
         live = LiveLab(client: client, catalog: catalog)
-        effects = EffectRunner(client: client, inbox: inbox)
+        effects = EffectRunner(client: client, inbox: inbox, roadmap: RoadmapRunner(store: store))
         let snapshot = LabSnapshot(catalog: catalog, engine: .connecting(client.endpoint), containers: [])
         state = AppState(snapshot: snapshot, glyphs: terminal.unicode ? .unicode : .ascii, width: terminal.size.width, height: terminal.size.height)
+        // Marks and first-healthy times from earlier runs; a bad file is moved aside and said so.
+        do {
+            var warning: String?
+            state.labState = try store.read(warning: { warning = $0 })
+            state.notice = warning
+        } catch {
+            state.notice = "state file: \(error)"
+        }
     }
 
     /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. Blocks the calling (dedicated) thread.
@@ -62,7 +70,7 @@ final class ConsoleApp: @unchecked Sendable {
             for event in events {
                 for effect in Reducer.reduce(&state, event) {
                     if effect == .quit { return }
-                    effects.perform(effect)
+                    effects.perform(effect, snapshot: state.snapshot)
                 }
             }
             terminal.present(ConsoleRenderer.render(state))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Canvas
 import CursesTerminal
 import Foundation
+import LabControl
 
 struct ConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,7 +37,8 @@ struct ConsoleCommand: AsyncParsableCommand {
             Stderr.line("ailab: \(error)")
             throw ExitCode(1)
         }
-        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog)
+        let store = StateStore(directory: StateStore.defaultDirectory(environment: options.environment))
+        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store)
         // The UI loop blocks in poll: give it a thread of its own, not one of the few the
         // concurrency pool has.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

@@ -8,17 +8,42 @@ import LabControl
 final class EffectRunner {
     let client: DockerClient
     let inbox: Inbox
+    let roadmap: RoadmapRunner
     private var statsTasks: [String: Task<Void, Never>] = [:]
     private var logTasks: [Task<Void, Never>] = []
     private var probeTask: Task<Void, Never>?
 
-    init(client: DockerClient, inbox: Inbox) {
+    init(client: DockerClient, inbox: Inbox, roadmap: RoadmapRunner) {
         self.client = client
         self.inbox = inbox
+        self.roadmap = roadmap
     }
 
-    func perform(_ effect: Effect) {
+    /// `snapshot` is the lab as the console shows it now, for the effects that need it.
+    func perform(_ effect: Effect, snapshot: LabSnapshot) {
+        let (inbox, roadmap) = (inbox, roadmap)
         switch effect {
+        case .runChecks:
+            Task.detached {
+                do {
+                    inbox.post(.labState(try await roadmap.refresh(snapshot).state))
+                } catch {
+                    inbox.post(.stateError("state file: \(error)"))
+                }
+            }
+        case .setMark(let metric, let met):
+            let person = ProcessInfo.processInfo.environment["USER"] ?? "someone"
+            do {
+                inbox.post(.labState(try roadmap.mark(metric, met: met, catalog: snapshot.catalog, by: person)))
+            } catch {
+                inbox.post(.stateError("\(error)"))
+            }
+        case .noteHealthy:
+            do {
+                inbox.post(.labState(try roadmap.store.update { RoadmapRunner.noteHealthy(snapshot, in: &$0) }))
+            } catch {
+                inbox.post(.stateError("state file: \(error)"))
+            }
         case .quit: break
         case .watchStats(let ids): watchStats(ids)
         case .followLogs(_, let containers): followLogs(containers)
