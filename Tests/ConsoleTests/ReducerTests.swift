@@ -15,9 +15,11 @@ import Testing
         _ = press(&state, .char("3"))
         #expect(state.screen == .ports)
         _ = press(&state, .tab, .tab)
-        #expect(state.screen == .layers)
-        _ = press(&state, .backTab)
         #expect(state.screen == .events)
+        _ = press(&state, .tab)
+        #expect(state.screen == .layers)
+        _ = press(&state, .backTab, .backTab)
+        #expect(state.screen == .roadmap)
         #expect(press(&state, .char("q")) == [.quit])
         #expect(press(&state, .ctrl("c")) == [.quit])
     }
@@ -128,6 +130,39 @@ import Testing
         let chip = try #require(LayersLayout(state: state, area: Layout(width: 80, height: 24).body).bands[2].chips.last)
         _ = Reducer.reduce(&state, .input(.click(x: chip.x + 1, y: chip.y)))
         #expect(state.selected == "litellm")
+    }
+
+    @Test func theRoadmapRunsChecksMarksManualMetricsAndRegroups() throws {
+        var state = try ConsoleFixtures.state()
+        #expect(press(&state, .char("4")).contains(.runChecks))
+        #expect(state.screen == .roadmap && state.checksRunning)
+        #expect(!press(&state, .char("1"), .char("4")).contains(.runChecks))  // one run at a time
+        _ = Reducer.reduce(&state, .labState(LabState()))
+        #expect(!state.checksRunning)
+        // Down to the first manual metric, then mark it.
+        let rows = state.roadmapRows
+        let manual = try #require(rows.firstIndex { if case .metric(let m) = $0 { return m.kind == .manual } else { return false } })
+        state.roadmapRow = manual
+        guard case .metric(let metric) = rows[manual] else { return }
+        #expect(press(&state, .char("m")) == [.setMark(metric: metric.id, met: true)])
+        let auto = try #require(rows.firstIndex { if case .metric(let m) = $0 { return m.kind == .auto } else { return false } })
+        state.roadmapRow = auto
+        #expect(press(&state, .char("m")).isEmpty)
+        #expect(state.notice?.contains("checked automatically") == true)
+        _ = press(&state, .char("p"))
+        #expect(state.roadmapByPriority)
+        #expect(state.roadmapRows.contains(.heading("Must-have", progress: (0, 4))))
+        // Enter on an item opens that service.
+        state.roadmapRow = 0
+        _ = press(&state, .down, .enter)
+        if case .detail(let service) = state.overlay { #expect(state.snapshot.status(of: service) != nil) } else { Issue.record("no detail") }
+    }
+
+    @Test func aServiceHealthyForTheFirstTimeIsNotedOnce() throws {
+        var state = try ConsoleFixtures.state()
+        let effects = Reducer.reduce(&state, .lab(.snapshot(state.snapshot)))
+        #expect(effects.contains(.noteHealthy))
+        #expect(!Reducer.reduce(&state, .lab(.snapshot(state.snapshot))).contains(.noteHealthy))
     }
 
     @Test func resizeToNothingAndBackNeverTraps() throws {

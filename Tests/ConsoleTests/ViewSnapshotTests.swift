@@ -97,6 +97,24 @@ final class ViewSnapshotTests: XCTestCase {
         check(state, "logs-dify-80x24")
     }
 
+    func testRoadmapByPhase() throws {
+        var state = try ConsoleFixtures.state(width: 100, height: 40)
+        state.screen = .roadmap
+        state.labState.marks["langfuse-tracing"] = ManualMark(markedAt: ConsoleFixtures.now.addingTimeInterval(-600), by: "ada")
+        state.labState.checks["rag-qdrant"] = CheckRecord(ranAt: ConsoleFixtures.now.addingTimeInterval(-60), met: false, detail: "qdrant :6333: /result/collections has 0 entries; needs 1 or more")
+        state.labState.checks["chroma-heartbeat"] = CheckRecord(ranAt: ConsoleFixtures.now.addingTimeInterval(-60), met: true, detail: "chroma :8000: GET /api/v2/heartbeat answered 200")
+        state.labState.firstHealthy["traefik"] = ConsoleFixtures.now.addingTimeInterval(-86_400 * 3)
+        state.roadmapRow = 2
+        check(state, "roadmap-100x40")
+    }
+
+    func testRoadmapByPriorityAt80x24() throws {
+        var state = try ConsoleFixtures.state()
+        state.screen = .roadmap
+        state.roadmapByPriority = true
+        check(state, "roadmap-priority-80x24")
+    }
+
     func testHelp() throws {
         var state = try ConsoleFixtures.state()
         state.overlay = .help

@@ -15,13 +15,14 @@ struct EngineLab {
     let catalogPath: String
     private(set) var created: [String] = []
 
-    /// The built-in catalog under a fresh project name, also written to a file for the CLI.
-    init() throws {
+    /// The built-in catalog (or `yaml`, whose `name: PROJECT` is filled in) under a fresh project
+    /// name, also written to a file for the CLI.
+    init(yaml custom: String? = nil) throws {
         let host = try #require(Self.host, "AILAB_TEST_DOCKER_HOST is not set: run the tests through scripts/test.sh")
         client = DockerClient(endpoint: try DockerEndpoint.parse(host), requestTimeout: .seconds(10))
         project = "t\(UUID().uuidString.prefix(8).lowercased())"
-        let url = Self.builtInURL()
-        let yaml = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\nname: ailab\n", with: "\nname: \(project)\n")
+        let source = try custom ?? String(contentsOf: Self.builtInURL(), encoding: .utf8).replacingOccurrences(of: "\nname: ailab\n", with: "\nname: PROJECT\n")
+        let yaml = source.replacingOccurrences(of: "name: PROJECT", with: "name: \(project)")
         catalogPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(project).yaml").path
         try yaml.write(toFile: catalogPath, atomically: true, encoding: .utf8)
         catalog = try Catalog.load(path: catalogPath)
@@ -36,7 +37,8 @@ struct EngineLab {
 
     /// Runs a fixture container labelled as compose would label `service` of this project.
     @discardableResult
-    mutating func run(_ component: String, _ behaviour: Behaviour, hostPort: Int? = nil, project: String? = nil) async throws -> String {
+    mutating func run(_ component: String, _ behaviour: Behaviour, hostPort: Int? = nil, project: String? = nil, replacing old: String? = nil) async throws -> String {
+        if let old { try await client.removeContainer(old, force: true) }
         var spec = ContainerSpec(image: behaviour == .exits ? "ailab-fixture/exits:1" : "ailab-fixture/httpd:1")
         spec.labels = [
             ComposeLabel.project: project ?? self.project, ComposeLabel.service: component,
@@ -56,8 +58,8 @@ struct EngineLab {
     }
 
     /// Runs `body` on a fresh lab and removes its containers afterwards, failed or not.
-    static func with(_ body: (inout EngineLab) async throws -> Void) async throws {
-        var lab = try EngineLab()
+    static func with(yaml: String? = nil, _ body: (inout EngineLab) async throws -> Void) async throws {
+        var lab = try EngineLab(yaml: yaml)
         do {
             try await body(&lab)
         } catch {
