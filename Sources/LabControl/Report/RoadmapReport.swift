@@ -9,7 +9,7 @@ public struct RoadmapReport: Encodable, Sendable {
     let metrics: [MetricOut]
     let priorities: [String: [String]]
     let learningPath: [StepOut]
-    let next: StepOut?
+    @Nullable var next: StepOut?
 
     public init(_ status: RoadmapStatus, engine info: EngineInfo) {
         engine = Engine(endpoint: info.endpoint, reachable: info.reachable, error: info.error)
@@ -38,14 +38,7 @@ public struct RoadmapReport: Encodable, Sendable {
     struct Engine: Encodable {
         let endpoint: String
         let reachable: Bool
-        let error: String?
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(endpoint, forKey: .endpoint)
-            try c.encode(reachable, forKey: .reachable)
-            try c.encode(error, forKey: .error)
-        }
-        enum Keys: String, CodingKey { case endpoint, reachable, error }
+        @Nullable var error: String?
     }
 
     struct Progress: Encodable { let done: Int; let total: Int }
@@ -62,16 +55,7 @@ public struct RoadmapReport: Encodable, Sendable {
         let state: ItemState
         let effort: String
         let dependencies: [String]
-        let firstHealthy: String?
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(service, forKey: .service)
-            try c.encode(state, forKey: .state)
-            try c.encode(effort, forKey: .effort)
-            try c.encode(dependencies, forKey: .dependencies)
-            try c.encode(firstHealthy, forKey: .firstHealthy)
-        }
-        enum Keys: String, CodingKey { case service, state, effort, dependencies, firstHealthy }
+        @Nullable var firstHealthy: String?
     }
 
     struct MetricOut: Encodable {
@@ -79,18 +63,7 @@ public struct RoadmapReport: Encodable, Sendable {
         let kind: MetricKind
         let met: Bool
         let detail: String
-        let at: String?
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(group, forKey: .group)
-            try c.encode(text, forKey: .text)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(met, forKey: .met)
-            try c.encode(detail, forKey: .detail)
-            try c.encode(at, forKey: .at)
-        }
-        enum Keys: String, CodingKey { case id, group, text, kind, met, detail, at }
+        @Nullable var at: String?
     }
 
     struct StepOut: Encodable { let service, text: String; let done: Bool }

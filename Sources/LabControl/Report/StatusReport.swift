@@ -43,19 +43,9 @@ public struct StatusReport: Encodable, Sendable {
     struct Engine: Encodable {
         let endpoint: String
         let reachable: Bool
-        let version: String?
-        let apiVersion: String?
-        let error: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(endpoint, forKey: .endpoint)
-            try c.encode(reachable, forKey: .reachable)
-            try c.encode(version, forKey: .version)
-            try c.encode(apiVersion, forKey: .apiVersion)
-            try c.encode(error, forKey: .error)
-        }
-        enum Keys: String, CodingKey { case endpoint, reachable, version, apiVersion, error }
+        @Nullable var version: String?
+        @Nullable var apiVersion: String?
+        @Nullable var error: String?
     }
 
     struct Summary: Encodable {
@@ -78,17 +68,17 @@ public struct StatusReport: Encodable, Sendable {
 
     struct Service: Encodable {
         let name, title, layer: String
-        let phase: Int?
+        @Nullable var phase: Int?
         let state: ServiceState
         let health: HealthState
         let installed: Bool
-        let startedAt: String?
-        let uptimeSeconds: Int?
+        @Nullable var startedAt: String?
+        @Nullable var uptimeSeconds: Int?
         let dependencies: [String]
         let ports: [Port]
         let containers: [Container]
         let missingComponents: [String]
-        let lastCheck: Check?
+        @Nullable var lastCheck: Check?
 
         init(_ status: ServiceStatus, at now: Date) {
             name = status.service.name
@@ -106,39 +96,17 @@ public struct StatusReport: Encodable, Sendable {
             missingComponents = status.missingComponents
             lastCheck = status.failingCheck.map { Check(container: $0.container, exitCode: $0.run.exitCode, output: $0.run.output) }
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(title, forKey: .title)
-            try c.encode(layer, forKey: .layer)
-            try c.encode(phase, forKey: .phase)
-            try c.encode(state, forKey: .state)
-            try c.encode(health, forKey: .health)
-            try c.encode(installed, forKey: .installed)
-            try c.encode(startedAt, forKey: .startedAt)
-            try c.encode(uptimeSeconds, forKey: .uptimeSeconds)
-            try c.encode(dependencies, forKey: .dependencies)
-            try c.encode(ports, forKey: .ports)
-            try c.encode(containers, forKey: .containers)
-            try c.encode(missingComponents, forKey: .missingComponents)
-            try c.encode(lastCheck, forKey: .lastCheck)
-        }
-        enum Keys: String, CodingKey {
-            case name, title, layer, phase, state, health, installed, startedAt, uptimeSeconds, dependencies, ports
-            case containers, missingComponents, lastCheck
-        }
     }
 
     struct Check: Encodable { let container: String; let exitCode: Int; let output: String }
 
     struct Container: Encodable {
         let id, name, image, status: String
-        let component: String?
+        @Nullable var component: String?
         let state: ServiceState
         let health: HealthState
-        let startedAt: String?
-        let exitCode: Int?
+        @Nullable var startedAt: String?
+        @Nullable var exitCode: Int?
         let ports: [Port]
 
         init(_ container: ContainerStatus) {
@@ -153,20 +121,5 @@ public struct StatusReport: Encodable, Sendable {
             exitCode = container.exitCode
             ports = container.ports.map(Port.init)
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(component, forKey: .component)
-            try c.encode(image, forKey: .image)
-            try c.encode(state, forKey: .state)
-            try c.encode(health, forKey: .health)
-            try c.encode(status, forKey: .status)
-            try c.encode(startedAt, forKey: .startedAt)
-            try c.encode(exitCode, forKey: .exitCode)
-            try c.encode(ports, forKey: .ports)
-        }
-        enum Keys: String, CodingKey { case id, name, component, image, state, health, status, startedAt, exitCode, ports }
     }
 }
