@@ -10,7 +10,7 @@ enum ChromeView {
         buffer.fill(area, style: Style(.header))
         let engine = state.snapshot.engine
         let version = engine.reachable ? " (\(engine.version ?? "?"))" : " (unreachable)"
-        let counts = countsText(state)
+        let counts = countsText(state.snapshot.services, glyphs: state.glyphs)
         let countsWidth = DisplayWidth.of(counts)
         var x = buffer.put(" ailab ", x: area.x, y: area.y, style: Style(.header, .bold))
         x += buffer.put(" \(state.snapshot.catalog.title)  ", x: area.x + x, y: area.y, style: Style(.header))
@@ -23,10 +23,9 @@ enum ChromeView {
     }
 
     /// `●12 ◐1 ✗1 ○3 ·8`: services by condition, glyph first so no colour is needed.
-    static func countsText(_ state: AppState) -> String {
+    static func countsText(_ services: [ServiceStatus], glyphs: Glyphs) -> String {
         var tally: [Role: Int] = [:]
-        for status in state.snapshot.services { tally[HealthGlyph.condition(status), default: 0] += 1 }
-        let glyphs = state.glyphs
+        for status in services { tally[HealthGlyph.condition(status), default: 0] += 1 }
         let order: [(Role, String)] = [(.healthy, glyphs.healthy), (.starting, glyphs.starting), (.unhealthy, glyphs.failed),
                                        (.stopped, glyphs.stopped), (.notInstalled, glyphs.notInstalled), (.unknown, glyphs.unknown)]
         return order.compactMap { role, glyph in tally[role].map { "\(glyph)\($0)" } }.joined(separator: " ")

@@ -33,9 +33,12 @@ enum LayersView {
                 buffer.put(text, x: chip.x, y: chip.y, style: style, maxWidth: chip.width)
                 if !selected { buffer.put(HealthGlyph.glyph(status, glyphs), x: chip.x, y: chip.y, style: Style(condition)) }
             }
-            if band.hidden > 0 {
-                let more = " +\(band.hidden) more "
-                buffer.put(more, x: area.maxX - DisplayWidth.of(more) - 2, y: band.titleRow, style: Style(.muted))
+            // The band's roll-up, and what did not fit, at the right of its title row.
+            let services = state.layerBands.first { $0.layer == band.layer }?.services ?? []
+            let summary = " " + ChromeView.countsText(services, glyphs: glyphs) + (band.hidden > 0 ? " · +\(band.hidden) more " : " ")
+            let titleWidth = DisplayWidth.of(title) + 4
+            if DisplayWidth.of(summary) + titleWidth + 2 < area.width {
+                buffer.put(summary, x: area.maxX - DisplayWidth.of(summary) - 2, y: band.titleRow, style: Style(.muted))
             }
         }
         if let last = layout.bands.last, let bottom = last.chips.last?.y ?? Optional(last.titleRow), bottom + 1 < area.maxY {

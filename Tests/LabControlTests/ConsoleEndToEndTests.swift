@@ -77,6 +77,22 @@ extension StatusOnEngineTests {
         }
     }
 
+    @Test(arguments: [("TERM", SIGTERM), ("HUP", SIGHUP)])
+    func aSignalEndsItCleanly(name: String, signal: Int32) async throws {
+        try await EngineLab.with { lab in
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            _ = Self.launch(tmux, lab: lab)
+            #expect(tmux.waitFor { $0.contains("Public access") })
+            let pid = try #require(pid_t(tmux.tmux(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+            // The pane's shell runs ailab as its child: signal the child, as kill or a dropped SSH would.
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            let ailab = try #require(children.split(separator: " ").compactMap { pid_t($0) }.first, "no ailab under the pane's shell")
+            kill(ailab, signal)
+            #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") && $0.contains("TTY-RESTORED") }, "SIG\(name) left \(tmux.screen)")
+        }
+    }
+
     @Test func plainTerminalsTinyWindowsAndResizeStorms() async throws {
         try await EngineLab.with { lab in
             let tmux = Tmux()

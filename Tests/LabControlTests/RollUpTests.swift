@@ -60,6 +60,16 @@ import Testing
         #expect(exit([Fixtures.container("stray", project: nil, image: "x", state: "exited")]) == .ok)
     }
 
+    @Test func layersRollUpTheirOwnServicesOnly() throws {
+        let snapshot = LabSnapshot(catalog: try Fixtures.catalog(), engine: Fixtures.reachable, containers: [
+            Fixtures.container("web", service: "web", status: "Up (unhealthy)"),
+            Fixtures.container("db", service: "db", image: "postgres:17", status: "Up (healthy)"),
+        ])
+        #expect(snapshot.counts(in: .app) == LabSnapshot.Counts(unhealthy: 1))
+        #expect(snapshot.counts(in: .data) == LabSnapshot.Counts(running: 1, notInstalled: 1))
+        #expect(snapshot.counts(in: .observability) == LabSnapshot.Counts())
+    }
+
     @Test func phaseProgressCountsHealthyOrUncheckedRunningItems() throws {
         var catalog = try Fixtures.catalog()
         let phase = Phase(number: 1, title: "t", goal: "", weeks: "", items: [

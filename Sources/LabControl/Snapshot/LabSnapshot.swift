@@ -48,7 +48,12 @@ public struct LabSnapshot: Sendable, Equatable {
     }
 
     /// Counts for a summary line: how many services are in each health or state.
-    public var counts: Counts {
+    public var counts: Counts { Self.counts(of: services) }
+
+    /// The roll-up of one layer (nil: the unassigned services).
+    public func counts(in layer: Layer?) -> Counts { Self.counts(of: services.filter { $0.service.layer == layer }) }
+
+    static func counts(of services: [ServiceStatus]) -> Counts {
         var counts = Counts()
         for status in services {
             switch (status.state, status.health) {
@@ -66,6 +71,11 @@ public struct LabSnapshot: Sendable, Equatable {
 
     public struct Counts: Sendable, Equatable {
         public var running = 0, starting = 0, unhealthy = 0, failed = 0, stopped = 0, notInstalled = 0, unknown = 0
+
+        public init(running: Int = 0, starting: Int = 0, unhealthy: Int = 0, failed: Int = 0, stopped: Int = 0, notInstalled: Int = 0, unknown: Int = 0) {
+            (self.running, self.starting, self.unhealthy, self.failed) = (running, starting, unhealthy, failed)
+            (self.stopped, self.notInstalled, self.unknown) = (stopped, notInstalled, unknown)
+        }
     }
 
     /// Roadmap progress: healthy (or running with no healthcheck) items over items, per phase.
