@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Installs what ailab needs on Debian/Ubuntu, once: ncursesw headers to build the console,
-# and for the tests a Docker engine, busybox-static (fixture images), docker-registry (real
-# pulls), tmux (end-to-end console tests) and iproute2 (the test engine's bridge).
+# Installs what ailab needs on Debian/Ubuntu, only what is missing.
+#   scripts/setup.sh build   ncursesw headers: enough to build and run the console
+#   scripts/setup.sh test    also a Docker engine (docker.io, unless dockerd is already there:
+#                            never replace a docker-ce install), busybox-static for fixture
+#                            images, docker-registry for real pulls, tmux for end-to-end tests,
+#                            iproute2 for the test engine's bridge
 # Swift itself (6.x) must already be on PATH: https://www.swift.org/install/linux/
 set -euo pipefail
 
-packages=(libncurses-dev docker.io busybox-static docker-registry tmux iproute2 make)
+mode=${1:-build}
+packages=(libncurses-dev make)
+if [ "$mode" = test ]; then
+  packages+=(busybox-static docker-registry tmux iproute2)
+  command -v dockerd >/dev/null || packages+=(docker.io)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

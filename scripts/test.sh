@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh test
 swift build --build-tests "$@"
 bash scripts/test-engine.sh run swift test --skip-build "$@"
