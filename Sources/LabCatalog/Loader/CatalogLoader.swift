@@ -44,7 +44,8 @@ public enum CatalogLoader {
     static func compose(_ yaml: String, file: String) throws(CatalogDiagnostic) -> YAMLValue {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The basic resolver: no regex per scalar to guess its type; the loader reads every value itself.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw diagnostic(from: error, file: file)
         } catch {
