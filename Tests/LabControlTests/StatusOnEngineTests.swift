@@ -110,6 +110,18 @@ struct StatusOnEngineTests {
     }
 }
 
+/// The command line's answers that need no engine.
+@Suite struct CommandLineTests {
+    @Test func aBrokenCatalogExitsThreeNamingFileLineAndColumn() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-bad-\(UUID().uuidString.prefix(8)).yaml").path
+        try "services:\n  web:\n    image: x\n    x-ailab: {layer: frontend}\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try AilabBinary.run(["status", "--catalog", file, "--host", "unix:///tmp/none.sock"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("\(file):4:22: services.web.x-ailab.layer: unknown layer 'frontend'"), "\(result.stderr)")
+    }
+}
+
 func freePort() -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
