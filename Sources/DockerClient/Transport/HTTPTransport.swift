@@ -19,8 +19,18 @@ public struct HTTPTransport: Sendable {
         self.group = group
     }
 
-    /// Sends `request` and collects the whole answer, or throws within `timeout`.
+    /// The largest whole answer read into memory; a bigger one is an error, not an allocation.
+    public var maxBodySize = 64 << 20
+
+    /// Sends `request` and collects the whole answer, or throws a `DockerError` within `timeout`.
     public func send(_ request: HTTPRequest, timeout: Duration, operation: String) async throws -> HTTPResponse {
+        let maxBodySize = maxBodySize
+        return try await Self.typed(operation) {
+            try await sendUntyped(request, timeout: timeout, operation: operation, maxBodySize: maxBodySize)
+        }
+    }
+
+    private func sendUntyped(_ request: HTTPRequest, timeout: Duration, operation: String, maxBodySize: Int) async throws -> HTTPResponse {
         try await withDeadline(timeout, operation: operation) {
             let channel = try await connect()
             return try await channel.executeThenClose { inbound, outbound in
@@ -30,7 +40,11 @@ public struct HTTPTransport: Sendable {
                 for try await part in inbound {
                     switch part {
                     case .head(let received): head = received
-                    case .body(let buffer): body.append(contentsOf: buffer.readableBytesView)
+                    case .body(let buffer):
+                        guard body.count + buffer.readableBytes <= maxBodySize else {
+                            throw DockerError.badResponse(operation: operation, detail: "an answer larger than \(maxBodySize >> 20) MiB")
+                        }
+                        body.append(contentsOf: buffer.readableBytesView)
                     case .end:
                         guard let head else { throw DockerError.streamEnded(operation: operation) }
                         return HTTPResponse(status: Int(head.status.code), headers: Self.pairs(head.headers), body: body)
@@ -69,8 +83,9 @@ public struct HTTPTransport: Sendable {
                     throw DockerError.streamEnded(operation: operation)
                 }
             } catch {
-                headContinuation.finish(throwing: error)
-                continuation.finish(throwing: Task.isCancelled ? CancellationError() : error)
+                let typed = Self.typedError(error, operation)
+                headContinuation.finish(throwing: typed)
+                continuation.finish(throwing: Task.isCancelled ? CancellationError() : typed)
             }
         }
         continuation.onTermination = { _ in reader.cancel() }
@@ -83,6 +98,24 @@ public struct HTTPTransport: Sendable {
         } catch {
             reader.cancel()
             throw error
+        }
+    }
+
+    /// Runs `body`, turning whatever the HTTP layer throws (a parser error on a broken chunk, an
+    /// I/O error mid-read) into a `DockerError`, so callers see one error type.
+    static func typed<T>(_ operation: String, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw typedError(error, operation)
+        }
+    }
+
+    static func typedError(_ error: any Error, _ operation: String) -> any Error {
+        switch error {
+        case is DockerError, is CancellationError: return error
+        case ChannelError.ioOnClosedChannel, ChannelError.eof, ChannelError.outputClosed: return DockerError.streamEnded(operation: operation)
+        default: return DockerError.badResponse(operation: operation, detail: String(describing: error))
         }
     }
 
