@@ -28,8 +28,9 @@ import Testing
     }
 
     @Test func aServerThatNeverAnswersTimesOut() async throws {
-        let server = try SilentServer()
-        defer { server.close() }
+        // A hung engine: it takes the connection and the request and never says a word.
+        let server = try FakeEngine { _ in [.pause(30)] }
+        defer { server.stop() }
         let client = DockerClient(endpoint: .unix(path: server.path), requestTimeout: .milliseconds(300))
         let started = Date()
         await #expect {
@@ -95,29 +96,5 @@ import Testing
             guard case DockerError.badResponse(_, let detail) = error else { return false }
             return detail.contains("[0]")
         }
-    }
-}
-
-/// A unix socket that accepts connections and never says a word: a hung engine.
-final class SilentServer: @unchecked Sendable {
-    let path = "/tmp/ailab-silent-\(UUID().uuidString.prefix(8)).sock"
-    private let fd: Int32
-
-    init() throws {
-        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard bound == 0, listen(fd, 8) == 0 else { throw DockerError.unreachable(endpoint: path, reason: "bind") }
-    }
-
-    func close() {
-        _ = Glibc.close(fd)
-        unlink(path)
     }
 }
