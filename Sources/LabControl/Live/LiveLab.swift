@@ -48,8 +48,8 @@ public actor LiveLab {
     /// What an event says by itself, shown at once: the engine may hold a container's lock for
     /// a while after it dies (network teardown), so the confirming inspect can lag ~100 ms.
     func note(_ item: EngineFeed) -> [LabUpdate] {
-        guard case .event(let event) = item, var container = containers[event.actorID],
-            let labEvent = LabEvent(event, service: service(of: event.actorID))
+        guard case .event(let event) = item, event.type == "container", !event.isExecNoise,
+            var container = containers[event.actorID]
         else { return [] }
         switch event.action {
         case "die":
@@ -62,10 +62,13 @@ public actor LiveLab {
             if let health = event.healthStatus, container.state == .running { container.health = HealthState(engine: health) }
         }
         containers[event.actorID] = container
-        return [.event(labEvent), .snapshot(snapshot)]
+        let current = snapshot
+        guard let labEvent = LabEvent(event, service: Self.service(of: event.actorID, in: current)) else { return [] }
+        return [.event(labEvent), .snapshot(current)]
     }
 
-    private func service(of containerID: String) -> String? {
+    /// Building a snapshot maps every container: callers build one and look things up in it.
+    private static func service(of containerID: String, in snapshot: LabSnapshot) -> String? {
         snapshot.services.first { $0.containers.contains { $0.id == containerID } }?.service.name
     }
 
@@ -80,8 +83,9 @@ public actor LiveLab {
             let alreadyTold = containers[event.actorID] != nil  // note() reported the event
             // A kill only sends a signal; the die that follows is the change worth a round trip.
             if event.action != "kill" { await refresh(event) }
-            guard !alreadyTold, let labEvent = LabEvent(event, service: service(of: event.actorID)) else { return [.snapshot(snapshot)] }
-            return [.event(labEvent), .snapshot(snapshot)]
+            let current = snapshot
+            guard !alreadyTold, let labEvent = LabEvent(event, service: Self.service(of: event.actorID, in: current)) else { return [.snapshot(current)] }
+            return [.event(labEvent), .snapshot(current)]
         case .disconnected(let error, let retryAt):
             engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
             return [.snapshot(snapshot)]
