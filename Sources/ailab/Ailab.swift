@@ -10,7 +10,10 @@ struct Ailab: AsyncParsableCommand {
             or $XDG_CONFIG_HOME/ailab/lab.yaml names another compose file. The engine is DOCKER_HOST \
             (unix:// or tcp://), else /var/run/docker.sock.
             """,
-        subcommands: [ConsoleCommand.self, StatusCommand.self, RoadmapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self],
+        subcommands: [
+            ConsoleCommand.self, StatusCommand.self, InstallCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
+            RemoveCommand.self, RoadmapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self
     )
 }

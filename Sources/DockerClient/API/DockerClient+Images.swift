@@ -39,6 +39,14 @@ extension DockerClient {
         }
     }
 
+    /// Asks the registry, through the engine (`GET /distribution/{name}/json`), whether
+    /// `reference` can be pulled, without pulling it. Throws the registry's own refusal
+    /// ("manifest unknown", a refused connection) as `DockerError.engine`.
+    public func checkPullable(_ reference: String) async throws {
+        _ = try await call(.get, "/distribution/\(ImageReference(reference))/json", operation: "look up \(reference) in its registry",
+            timeout: max(requestTimeout, .seconds(15)))
+    }
+
     /// Pulls, yielding each progress line. A failure the engine reports inside the stream
     /// (a missing tag, a refused registry) ends the stream with `DockerError.engine`.
     public func pull(_ reference: String) async throws -> AsyncThrowingStream<PullProgress, any Error> {

@@ -2,7 +2,7 @@
 ///
 /// The body is cancelled on time-out; the NIO streams it reads end on cancellation, so a
 /// hung engine (accepting connections but never answering) cannot hold a caller forever.
-func withDeadline<T: Sendable>(
+public func withDeadline<T: Sendable>(
     _ limit: Duration,
     operation: String,
     _ body: @escaping @Sendable () async throws -> T

@@ -35,25 +35,7 @@ enum CatalogValidator {
         }
     }
 
-    /// The first cycle found by depth-first search, as a path that returns to its start.
     static func findCycle(_ edges: [String: [String]], order: [String]) -> [String]? {
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        var stack: [String] = []
-        func visit(_ node: String) -> [String]? {
-            if state[node] == 2 { return nil }
-            if state[node] == 1, let start = stack.firstIndex(of: node) { return Array(stack[start...]) + [node] }
-            state[node] = 1
-            stack.append(node)
-            for next in edges[node] ?? [] {
-                if let cycle = visit(next) { return cycle }
-            }
-            stack.removeLast()
-            state[node] = 2
-            return nil
-        }
-        for node in order {
-            if let cycle = visit(node) { return cycle }
-        }
-        return nil
+        DependencyOrder.findCycle(edges, order: order)
     }
 }

@@ -14,4 +14,13 @@ public enum Elapsed {
     public static func since(_ date: Date?, now: Date) -> String {
         date.map { short(now.timeIntervalSince($0)) } ?? "-"
     }
+
+    /// `0.8 s`, `12 s`, `3m`: how long a step took.
+    public static func seconds(_ duration: Duration) -> String {
+        let parts = duration.components
+        let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        if seconds < 10 { return String(format: "%.1f s", seconds) }
+        if seconds < 60 { return "\(Int(seconds)) s" }
+        return short(seconds)
+    }
 }

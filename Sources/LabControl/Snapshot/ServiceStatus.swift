@@ -7,10 +7,14 @@ public struct ServiceStatus: Sendable, Equatable {
     public var containers: [ContainerStatus]
     public var state: ServiceState
     public var health: HealthState
+    /// Components whose container's config-hash label differs from the catalog's: the catalog
+    /// changed since they were created. Containers without the label (made by hand) never count.
+    public var driftedComponents: [String]
 
     public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool) {
         self.service = service
         self.containers = containers.sorted { Self.order(service, $0) < Self.order(service, $1) }
+        driftedComponents = Self.drifted(service, containers)
         guard engineReachable else {
             // Never the last known health as if current.
             state = .unknown
@@ -50,6 +54,17 @@ public struct ServiceStatus: Sendable, Equatable {
         containers.lazy.compactMap { container in
             container.lastCheck.flatMap { $0.exitCode != 0 ? (container.name, $0) : nil }
         }.first
+    }
+
+    public var isDrifted: Bool { !driftedComponents.isEmpty }
+
+    static func drifted(_ service: LabService, _ containers: [ContainerStatus]) -> [String] {
+        service.components.filter { component in
+            containers.contains { container in
+                guard container.component == component.name, let hash = container.labels[ComposeLabel.configHash] else { return false }
+                return hash != ContainerBlueprint.hash(of: component)
+            }
+        }.map(\.name)
     }
 
     static func rollUpState(_ containers: [ContainerStatus]) -> ServiceState {

@@ -70,25 +70,7 @@ public struct StateStore: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         guard let data = try? encoder.encode(state) else { throw StateError(description: "could not encode the state") }
-        let temporary = "\(path).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("create \(temporary)") }
-        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == data.count, synced else {
-            unlink(temporary)
-            throw failure("write \(temporary)")
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw failure("replace \(path)")
-        }
-        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY)
-        if directoryFD >= 0 {
-            fsync(directoryFD)  // the rename itself survives a crash
-            close(directoryFD)
-        }
+        try AtomicFile.write(data, to: path)
     }
 
     private func withLock<T>(_ body: () throws(StateError) -> T) throws(StateError) -> T {
@@ -102,18 +84,9 @@ public struct StateStore: Sendable {
         return try body()
     }
 
-    private func prepareDirectory() throws(StateError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StateError(description: "cannot create \(directory): \(error.localizedDescription)")
-        }
-        chmod(directory, 0o700)
-    }
+    private func prepareDirectory() throws(StateError) { try AtomicFile.prepareDirectory(directory) }
 
-    private func failure(_ what: String) -> StateError {
-        StateError(description: "cannot \(what): \(String(cString: strerror(errno)))")
-    }
+    private func failure(_ what: String) -> StateError { AtomicFile.failure(what) }
 
     private static func stamp() -> String {
         let formatter = DateFormatter()

@@ -1,0 +1,57 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every action's steps, appended to `<state dir>/actions.log` (0600): one line each, with the
+/// time, so "what did I do to this lab yesterday" has an answer. Kept below ~1 MB by moving the
+/// old file to `actions.log.1`.
+public struct ActionLog: Sendable {
+    public let path: String
+    private let limit: Int
+
+    public init(stateDirectory: String, limit: Int = 1_000_000) {
+        path = stateDirectory + "/actions.log"
+        self.limit = limit
+    }
+
+    public func append(_ event: ActionEvent) {
+        guard event.outcome != .progress else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        try? AtomicFile.prepareDirectory(directory)
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > limit { rename(path, path + ".1") }
+        let line = "\(Self.stamp(event.time)) \(event.line.replacingOccurrences(of: "\n", with: " ⏎ "))\n"
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        // One write per line with O_APPEND: two consoles' lines never interleave mid-line.
+        _ = line.utf8CString.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count - 1) }
+    }
+
+    /// The newest `count` lines, oldest first.
+    public func tail(_ count: Int) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(count).map(String.init)
+    }
+
+    private static func stamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// Replaces every known secret value in a text with a mask. Values shorter than 4 characters
+/// are left alone: masking "a" everywhere would hide more than it protects.
+public struct SecretMask: Sendable {
+    public static let mask = "••••••"
+    private var values: [String]
+
+    public init(_ values: [String]) { self.values = values.filter { $0.count >= 4 }.sorted { $0.count > $1.count } }
+
+    public func apply(_ text: String) -> String {
+        values.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.mask) }
+    }
+}

@@ -1,0 +1,138 @@
+import DockerClient
+import Foundation
+import LabCatalog
+
+extension ActionRunner {
+    /// Creates and starts `names` (all of a new service's components, or the drifted ones to
+    /// replace), then waits for health. A failure before the service is up removes what this
+    /// attempt created, so the lab is as it was and the install can simply be run again.
+    func install(_ service: LabService, _ names: [String], replacing: Bool, _ reporter: ActionReporter) async throws {
+        try await ensureNetwork(service.name, reporter)
+        let existing = replacing ? try await containers(of: service) : []
+        var created: [(id: String, name: String)] = []
+        do {
+            for component in service.components where names.contains(component.name) {
+                let blueprint = ContainerBlueprint(service: service.name, component: component, project: catalog.name, catalogDirectory: catalogDirectory)
+                try await ensureImage(component.image, service: service.name, reporter)
+                for volume in blueprint.volumeNames {
+                    try await client.createVolume(name: volume, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.volume": String(volume.dropFirst(catalog.name.count + 1))])
+                }
+                for old in existing where old.component == component.name {
+                    try await step(service.name, "replace \(old.name)", reporter, done: "removed the old \(old.name)") {
+                        try await client.removeContainer(old.id, force: true)
+                    }
+                }
+                let spec: ContainerSpec
+                do {
+                    spec = try blueprint.spec(network: catalog.networkName) { text, context throws(InterpolationError) in
+                        try resolver.resolve(text, context: context)
+                    }
+                } catch {
+                    reporter.emit(service.name, .failed, error.description)
+                    throw ActionFailure(message: error.description)
+                }
+                reporter.refreshMask()  // secrets generated just now
+                let id = try await step(service.name, "create \(blueprint.containerName)", reporter) {
+                    try await client.createContainer(name: blueprint.containerName, spec: spec)
+                }
+                created.append((id, blueprint.containerName))
+                try await step(service.name, "start \(blueprint.containerName)", reporter) { try await client.startContainer(id) }
+            }
+        } catch {
+            await rollBack(created, service: service.name, reporter)
+            throw error
+        }
+        try await waitHealthy(created, service: service.name, reporter)
+    }
+
+    func start(_ service: LabService, _ reporter: ActionReporter) async throws {
+        var started: [(id: String, name: String)] = []
+        for container in try await containers(of: service) {
+            if container.state != .running {
+                try await step(service.name, "start \(container.name)", reporter) { try await client.startContainer(container.id) }
+            }
+            started.append((container.id, container.name))
+        }
+        try await waitHealthy(started, service: service.name, reporter)
+    }
+
+    func stop(_ service: LabService, _ reporter: ActionReporter) async throws {
+        for container in try await containers(of: service).reversed() where container.state != .exited && container.state != .created {
+            try await step(service.name, "stop \(container.name)", reporter) { try await client.stopContainer(container.id) }
+        }
+    }
+
+    func restart(_ service: LabService, _ reporter: ActionReporter) async throws {
+        var restarted: [(id: String, name: String)] = []
+        for container in try await containers(of: service) {
+            try await step(service.name, "restart \(container.name)", reporter) { try await client.restartContainer(container.id) }
+            restarted.append((container.id, container.name))
+        }
+        try await waitHealthy(restarted, service: service.name, reporter)
+    }
+
+    func remove(_ service: LabService, volumes: [String], _ reporter: ActionReporter) async throws {
+        for container in try await containers(of: service).reversed() {
+            try await step(service.name, "remove \(container.name)", reporter) { try await client.removeContainer(container.id, force: true) }
+        }
+        for volume in volumes {
+            do {
+                try await step(service.name, "delete volume \(volume)", reporter) { try await client.removeVolume(volume) }
+            } catch let failure as ActionFailure where failure.message.contains("no such volume") {
+                reporter.emit(service.name, .info, "volume \(volume) was not there")
+            }
+        }
+    }
+
+    private func rollBack(_ created: [(id: String, name: String)], service: String, _ reporter: ActionReporter) async {
+        for container in created.reversed() {
+            do {
+                try await client.removeContainer(container.id, force: true)
+                reporter.emit(service, .info, "removed \(container.name), which this attempt created: the install can be run again")
+            } catch {
+                reporter.emit(service, .failed, "could not remove \(container.name) after the failure: \(error)")
+            }
+        }
+    }
+
+    private func ensureNetwork(_ service: String, _ reporter: ActionReporter) async throws {
+        let name = catalog.networkName
+        // The engine's name filter matches substrings: compare exactly.
+        if try await client.listNetworks(filters: ["name": [name]]).contains(where: { $0.name == name }) { return }
+        do {
+            try await step(service, "create network \(name)", reporter) {
+                _ = try await client.createNetwork(name: name, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.network": "default"])
+            }
+        } catch let failure as ActionFailure where failure.message.contains("already exists") {
+            // Another console made it between our look and our create: fine.
+        }
+    }
+
+    private func ensureImage(_ image: String, service: String, _ reporter: ActionReporter) async throws {
+        if try await client.hasImage(image) { return }
+        reporter.emit(service, .started, "pull \(image)")
+        var status = PullStatus(image: image)
+        var lastReport = ContinuousClock.now
+        do {
+            for try await line in try await client.pull(image) {
+                status.apply(line)
+                // At most ten progress events a second: the screen and the line need no more.
+                if !status.layers.isEmpty, ContinuousClock.now - lastReport >= .milliseconds(100) {
+                    lastReport = .now
+                    reporter.emit(service, .progress, status.summary, pull: status)
+                }
+            }
+        } catch let error as DockerError where !error.isConnectionFailure {
+            let message = "pull \(image): \(error.engineMessage)"
+            reporter.emit(service, .failed, message)
+            throw ActionFailure(message: message)
+        }
+        try Task.checkCancellation()  // a cancelled pull ends its stream quietly
+        let size = status.total > 0 ? PullStatus.bytes(status.total) : "its layers were already here"
+        reporter.emit(service, .done, "pulled \(image) (\(size))", pull: status)
+    }
+
+    var catalogDirectory: String {
+        catalog.source.hasPrefix("/") ? (catalog.source as NSString).deletingLastPathComponent : FileManager.default.currentDirectoryPath
+    }
+}

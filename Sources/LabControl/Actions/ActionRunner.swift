@@ -1,0 +1,101 @@
+import DockerClient
+import Foundation
+import LabCatalog
+
+/// How an action ended. `exitCode` is the command line's contract.
+public enum ActionResult: Sendable, Equatable {
+    case done
+    case failed(String)
+    case cancelled
+    case unreachable(String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .done: return 0
+        case .failed, .cancelled: return 1
+        case .unreachable: return 2
+        }
+    }
+}
+
+/// A step failed and has already been reported with the engine's message.
+struct ActionFailure: Error {
+    var message: String
+}
+
+/// Carries out a plan through the engine, reporting each step. Cancelling the task that runs
+/// it stops at the next step (a pull stops at once: its connection is closed).
+public struct ActionRunner: Sendable {
+    public let client: DockerClient
+    public let catalog: Catalog
+    public let resolver: VariableResolver
+    public let log: ActionLog?
+    /// How long a started service may take to become healthy.
+    public var healthTimeout: Duration
+    public var pollInterval: Duration = .milliseconds(250)
+
+    public init(client: DockerClient, catalog: Catalog, resolver: VariableResolver, log: ActionLog?, healthTimeout: Duration = .seconds(180)) {
+        self.client = client
+        self.catalog = catalog
+        self.resolver = resolver
+        self.log = log
+        self.healthTimeout = healthTimeout
+    }
+
+    var loader: SnapshotLoader { SnapshotLoader(client: client, catalog: catalog) }
+
+    public func run(_ plan: ActionPlan, report: @escaping @Sendable (ActionEvent) -> Void) async -> ActionResult {
+        let reporter = ActionReporter(action: plan.request.kind, secrets: resolver.secrets, log: log, sink: report)
+        for entry in plan.entries {
+            guard let service = catalog.service(named: entry.service) else { continue }
+            do {
+                try Task.checkCancellation()
+                switch entry.operation {
+                case .nothing(let why): reporter.emit(service.name, .info, why)
+                case .install(let components): try await install(service, components, replacing: false, reporter)
+                case .recreate(let components): try await install(service, components, replacing: true, reporter)
+                case .start: try await start(service, reporter)
+                case .stop: try await stop(service, reporter)
+                case .restart: try await restart(service, reporter)
+                case .remove(_, let volumes): try await remove(service, volumes: volumes, reporter)
+                }
+            } catch is CancellationError {
+                reporter.emit(service.name, .failed, "cancelled")
+                return .cancelled
+            } catch let failure as ActionFailure {
+                return .failed(failure.message)
+            } catch let error as DockerError where error.isConnectionFailure {
+                reporter.emit(service.name, .failed, error.description)
+                return .unreachable(reporter.masked(error.description))
+            } catch {
+                let message = reporter.masked("\(error)")
+                reporter.emit(service.name, .failed, message)
+                return .failed(message)
+            }
+        }
+        return .done
+    }
+
+    /// The service's containers now, in component order.
+    func containers(of service: LabService) async throws -> [ContainerStatus] {
+        let snapshot = LabSnapshot(catalog: catalog, engine: EngineInfo(endpoint: client.endpoint.description, reachable: true), containers: try await loader.containerStatuses())
+        return snapshot.status(of: service.name)?.containers ?? []
+    }
+
+    /// Runs one engine call as a reported step; an engine refusal becomes an `ActionFailure`.
+    func step<T: Sendable>(_ service: String, _ text: String, _ reporter: ActionReporter, done: String? = nil, _ body: () async throws -> T) async throws -> T {
+        reporter.emit(service, .started, text)
+        do {
+            let value = try await body()
+            reporter.emit(service, .done, done ?? text)
+            return value
+        } catch let error as DockerError where !error.isConnectionFailure {
+            let message = "\(text): \(error.engineMessage)"
+            reporter.emit(service, .failed, message)
+            throw ActionFailure(message: reporter.masked(message))
+        } catch let error as InterpolationError {
+            reporter.emit(service, .failed, error.description)
+            throw ActionFailure(message: reporter.masked(error.description))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a file so that a kill -9 at any moment leaves either the old content or the new,
+/// never half of one: a temporary file, fsynced, renamed over the old, and the directory fsynced.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(StateError) {
+        let temporary = "\(path).tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw failure("create \(temporary)") }
+        fchmod(fd, mode)  // the umask must not widen or narrow what we asked for
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == data.count, synced else {
+            unlink(temporary)
+            throw failure("write \(temporary)")
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw failure("replace \(path)")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let directoryFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY)
+        if directoryFD >= 0 {
+            fsync(directoryFD)  // the rename itself survives a crash
+            close(directoryFD)
+        }
+    }
+
+    /// Creates `directory` (and parents) and makes it private to the user.
+    public static func prepareDirectory(_ directory: String) throws(StateError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StateError(description: "cannot create \(directory): \(error.localizedDescription)")
+        }
+        chmod(directory, 0o700)
+    }
+
+    static func failure(_ what: String) -> StateError {
+        StateError(description: "cannot \(what): \(String(cString: strerror(errno)))")
+    }
+}

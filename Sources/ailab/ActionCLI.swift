@@ -1,0 +1,132 @@
+import ArgumentParser
+import DockerClient
+import Foundation
+import LabControl
+
+/// Plans, confirms and runs one action on the command line, printing the plan first and each
+/// step as it happens: a live progress line on a terminal, plain lines otherwise.
+struct ActionCLI {
+    let options: ActionOptions
+
+    init(_ options: ActionOptions) { self.options = options }
+
+    func perform(_ request: ActionRequest) async throws {
+        let catalog = try options.global.loadCatalog()
+        let client = try options.global.makeClient()
+        let actions = LabActions(client: client, catalog: catalog, stateDirectory: StateStore.defaultDirectory(environment: options.global.environment))
+        let plan: ActionPlan
+        do {
+            plan = try await actions.prepare(request)
+        } catch {
+            Stderr.line("ailab: \(error)")
+            throw ExitCode(2)
+        }
+        let planText = plan.entries.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
+        FileHandle.standardOutput.write(Data((["Plan:"] + planText).joined(separator: "\n").appending("\n").utf8))
+        guard plan.refusals.isEmpty else {
+            Stderr.line("refused; nothing was changed:")
+            for refusal in plan.refusals { Stderr.line("  - \(actions.mask(refusal))") }
+            throw ExitCode(3)
+        }
+        guard plan.changesSomething else { return }
+        try confirm(plan.questions)
+        let printer = ProgressPrinter(live: isatty(STDOUT_FILENO) == 1)
+        let task = Task { await actions.runner(healthTimeout: .milliseconds(Int64(options.wait * 1000))).run(plan) { printer.show($0) } }
+        // Ctrl-C cancels the action (a pull stops at once) instead of killing it mid-step.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
+        interrupt.setEventHandler { task.cancel() }
+        interrupt.resume()
+        let result = await task.value
+        interrupt.cancel()
+        printer.finish()
+        switch result {
+        case .done: FileHandle.standardOutput.write(Data("done.\n".utf8))
+        case .cancelled: Stderr.line("cancelled.")
+        case .failed(let message): Stderr.line("failed: \(message)")
+        case .unreachable(let message): Stderr.line("ailab: \(message)")
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// Every question answered yes: by --yes, or by the person at the terminal.
+    private func confirm(_ questions: [String]) throws {
+        guard !questions.isEmpty, !options.yes else { return }
+        guard isatty(STDIN_FILENO) == 1 else {
+            for question in questions { Stderr.line("needs confirmation: \(question)") }
+            Stderr.line("refused: no terminal to ask; run again with --yes to confirm")
+            throw ExitCode(3)
+        }
+        for question in questions {
+            FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+            guard answer == "y" || answer == "yes" else {
+                Stderr.line("not confirmed; nothing was changed")
+                throw ExitCode(3)
+            }
+        }
+    }
+}
+
+/// Prints action events. On a terminal a started step and a pull's progress share one line that
+/// is rewritten in place; elsewhere every step is a line and pull progress a line a second.
+final class ProgressPrinter: @unchecked Sendable {
+    private let live: Bool
+    private let lock = NSLock()
+    private var transient = false
+    private var lastPlainProgress = Date.distantPast
+
+    init(live: Bool) { self.live = live }
+
+    func show(_ event: ActionEvent) {
+        lock.withLock {
+            let prefix = event.service.map { "\($0): " } ?? ""
+            switch event.outcome {
+            case .progress:
+                let text = "\(prefix)pull \(event.pull?.image ?? "") \(bar(event.pull)) \(event.text)"
+                if live {
+                    rewrite(text)
+                } else if Date().timeIntervalSince(lastPlainProgress) >= 1 {
+                    lastPlainProgress = Date()
+                    emit(text)
+                }
+            case .started:
+                if live { rewrite("\(prefix)\(event.text) …") } else { emit("\(prefix)\(event.text) …") }
+            case .done: emit("\(prefix)✓ \(event.text)")
+            case .info: emit("\(prefix)· \(event.text)")
+            case .failed: emit("\(prefix)✗ \(event.text)")
+            }
+        }
+    }
+
+    func finish() { lock.withLock { if transient { clearLine() } } }
+
+    private func bar(_ pull: PullStatus?) -> String {
+        guard let pull, pull.total > 0 else { return "[" + String(repeating: " ", count: 20) + "]" }
+        let filled = Int(Double(pull.downloaded) / Double(pull.total) * 20)
+        return "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 20 - filled) + "]"
+    }
+
+    private func rewrite(_ text: String) {
+        clearLine()
+        FileHandle.standardOutput.write(Data(String(text.prefix(max(20, Terminal.columns() - 1))).utf8))
+        transient = true
+    }
+
+    private func emit(_ text: String) {
+        if transient { clearLine() }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    private func clearLine() {
+        FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+        transient = false
+    }
+}
+
+enum Terminal {
+    static func columns() -> Int {
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import DockerClient
+import Foundation
+import LabControl
+
+/// What every action command takes besides its services.
+struct ActionOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: [.short, .long], help: "Answer yes to every confirmation (needed without a terminal for anything destructive).")
+    var yes = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a started service may take to become healthy.", valueName: "seconds"))
+    var wait: Double = 180
+}
+
+let actionExitCodes = """
+    Exit status:
+      0  done (or nothing to do, which is said)
+      1  the action failed (the engine's message on stderr; health-check output and last log lines for a service that did not come up)
+      2  the engine is unreachable
+      3  refused before anything changed: an unknown service, a preflight problem (image not pullable, host port taken, secret missing), or no confirmation
+    """
+
+struct InstallCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Install services (and what they need), or a whole roadmap phase: pull, create, start, wait for health.",
+        discussion: """
+            Targets are service names or phaseN. The plan (dependencies first) is printed before anything runs; \
+            preflight checks every image is present or pullable and every host port free before anything is created. \
+            Secrets are generated on first install, stored 0600 under the state directory and never printed. \
+            An installed service is left as it is (and said so); one that drifted from the catalog is recreated \
+            after confirmation (its volumes are kept).
+
+            """ + actionExitCodes)
+
+    @OptionGroup var options: ActionOptions
+    @Argument(help: "Services or phases (phase1) to install.") var targets: [String]
+
+    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.install, targets)) }
+}
+
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Start services; stopped dependencies come up first.", discussion: actionExitCodes)
+    @OptionGroup var options: ActionOptions
+    @Argument(help: "Services or phases to start.") var targets: [String]
+    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.start, targets)) }
+}
+
+struct StopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop", abstract: "Stop services; asks first when a running service needs one of them.", discussion: actionExitCodes)
+    @OptionGroup var options: ActionOptions
+    @Argument(help: "Services or phases to stop.") var targets: [String]
+    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.stop, targets)) }
+}
+
+struct RestartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restart", abstract: "Restart services and wait for them to be healthy again.", discussion: actionExitCodes)
+    @OptionGroup var options: ActionOptions
+    @Argument(help: "Services or phases to restart.") var targets: [String]
+    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.restart, targets)) }
+}
+
+struct RemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove services' containers; their volumes are kept unless --purge. Always asks (or --yes).",
+        discussion: actionExitCodes)
+    @OptionGroup var options: ActionOptions
+    @Flag(name: .long, help: "Also delete the service's named volumes: its data is lost.") var purge = false
+    @Argument(help: "Services to remove.") var targets: [String]
+    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.remove, targets, purge: purge)) }
+}
