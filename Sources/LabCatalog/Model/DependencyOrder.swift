@@ -1,6 +1,7 @@
 /// A dependency cycle, as the path that returns to its start (`a → b → a`).
 public struct DependencyCycle: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: [String]
+    public init(path: [String]) { self.path = path }
     public var description: String { "dependency cycle: \(path.joined(separator: " → "))" }
 }
 
