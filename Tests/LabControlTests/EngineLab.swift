@@ -107,6 +107,8 @@ enum AilabBinary {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        // Never a terminal: a question must be refused, not wait for an answer.
+        process.standardInput = FileHandle.nullDevice
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

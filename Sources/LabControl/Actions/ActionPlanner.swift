@@ -55,10 +55,8 @@ public struct ActionPlanner: Sendable {
             guard let status = snapshot.status(of: name) else { continue }
             let requested = names.contains(name)
             let reason = requested ? nil : neededBy(name, among: names)
-            if !status.isInstalled {
-                plan.entries.append(PlanEntry(service: name, operation: .install(components: status.service.components.map(\.name)), reason: reason))
-            } else if !status.missingComponents.isEmpty {
-                plan.entries.append(PlanEntry(service: name, operation: .install(components: status.missingComponents), reason: reason))
+            if !status.componentsToCreate.isEmpty {
+                plan.entries.append(PlanEntry(service: name, operation: .install(components: status.componentsToCreate), reason: reason))
             } else if status.isDrifted {
                 plan.entries.append(PlanEntry(service: name, operation: .recreate(components: status.driftedComponents), reason: reason))
                 plan.questions.append("\(name) has drifted from the catalog: recreate \(status.driftedComponents.joined(separator: ", "))? (its volumes are kept)")
@@ -77,7 +75,7 @@ public struct ActionPlanner: Sendable {
         for name in try catalog.installOrder(names) {
             guard let status = snapshot.status(of: name) else { continue }
             let requested = names.contains(name)
-            guard status.isInstalled else {
+            guard !status.ownedContainers.isEmpty else {
                 let needed = requested ? "" : " (\(neededBy(name, among: names)))"
                 plan.refusals.append("\(name)\(needed) is not installed: `ailab install \(name)` first")
                 continue
@@ -103,18 +101,18 @@ public struct ActionPlanner: Sendable {
             let warning = needing.isEmpty ? "" : " \(needing.joined(separator: ", ")) \(needing.count == 1 ? "needs" : "need") it and will lose it."
             if plan.request.kind == .remove {
                 let volumes = plan.request.purge ? ownVolumes(of: status.service) : []
-                if !status.isInstalled && volumes.isEmpty {
+                if status.ownedContainers.isEmpty && volumes.isEmpty {
                     plan.entries.append(PlanEntry(service: name, operation: .nothing("not installed; nothing to remove")))
                     continue
                 }
-                let containers = status.containers.map(\.name)
+                let containers = status.ownedContainers.map(\.name)
                 plan.entries.append(PlanEntry(service: name, operation: .remove(containers: containers, volumes: volumes)))
                 let what = containers.isEmpty ? "" : " (containers \(containers.joined(separator: ", ")))"
                 let purge = volumes.isEmpty
                     ? "? Its volumes are kept."
                     : " and delete its volumes \(volumes.joined(separator: ", "))? The data in them is lost for good."
                 plan.questions.append("Remove \(name)\(what)\(purge)\(warning)")
-            } else if !status.isInstalled {
+            } else if status.ownedContainers.isEmpty {
                 plan.entries.append(PlanEntry(service: name, operation: .nothing("not installed")))
             } else if status.state != .running && status.state != .restarting && status.state != .paused {
                 plan.entries.append(PlanEntry(service: name, operation: .nothing("already stopped")))

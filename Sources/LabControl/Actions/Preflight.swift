@@ -53,13 +53,12 @@ public struct Preflight: Sendable {
     }
 
     private func holder(of port: Int, proto: String, besides service: String) -> String? {
-        let own = Set(snapshot.status(of: service)?.containers.map(\.id) ?? [])
+        let publishes = { (container: ContainerStatus) in container.ports.contains { $0.host == port && $0.proto == proto } }
+        let own = snapshot.status(of: service)?.ownedContainers ?? []
+        // Being recreated: its own container holds the port until it is replaced.
+        if own.contains(where: publishes) { return nil }
         let everyone = snapshot.services.flatMap(\.containers) + snapshot.others
-        if let container = everyone.first(where: { container in
-            !own.contains(container.id) && container.ports.contains { $0.host == port && $0.proto == proto }
-        }) {
-            return "container \(container.name) publishes it"
-        }
+        if let container = everyone.first(where: publishes) { return "container \(container.name) publishes it" }
         guard checksHostListeners, let holder = HostPortHolders.holder(port: port, proto: proto) else { return nil }
         return holder.description
     }

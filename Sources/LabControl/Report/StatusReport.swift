@@ -78,6 +78,8 @@ public struct StatusReport: Encodable, Sendable {
         let ports: [Port]
         let containers: [Container]
         let missingComponents: [String]
+        /// A container's config-hash differs from the catalog's: `ailab install` offers to recreate it.
+        let drifted: Bool
         @Nullable var lastCheck: Check?
 
         init(_ status: ServiceStatus, at now: Date) {
@@ -94,6 +96,7 @@ public struct StatusReport: Encodable, Sendable {
             ports = status.ports.map(Port.init)
             containers = status.containers.map(Container.init)
             missingComponents = status.missingComponents
+            drifted = status.isDrifted
             lastCheck = status.failingCheck.map { Check(container: $0.container, exitCode: $0.run.exitCode, output: $0.run.output) }
         }
     }

@@ -30,7 +30,7 @@ public struct LabSnapshot: Sendable, Equatable {
             }
         }
         services = catalog.services.map {
-            ServiceStatus(service: $0, containers: byService[$0.name] ?? [], engineReachable: engine.reachable)
+            ServiceStatus(service: $0, containers: byService[$0.name] ?? [], engineReachable: engine.reachable, project: catalog.name)
         }
         self.others = others.sorted { $0.name < $1.name }
     }

@@ -10,11 +10,14 @@ public struct ServiceStatus: Sendable, Equatable {
     /// Components whose container's config-hash label differs from the catalog's: the catalog
     /// changed since they were created. Containers without the label (made by hand) never count.
     public var driftedComponents: [String]
+    /// The catalog's compose project, which actions may touch.
+    public var project: String?
 
-    public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool) {
+    public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool, project: String? = nil) {
         self.service = service
         self.containers = containers.sorted { Self.order(service, $0) < Self.order(service, $1) }
-        driftedComponents = Self.drifted(service, containers)
+        driftedComponents = Self.drifted(service, containers, project: project)
+        self.project = project
         guard engineReachable else {
             // Never the last known health as if current.
             state = .unknown
@@ -58,10 +61,22 @@ public struct ServiceStatus: Sendable, Equatable {
 
     public var isDrifted: Bool { !driftedComponents.isEmpty }
 
-    static func drifted(_ service: LabService, _ containers: [ContainerStatus]) -> [String] {
+    /// The containers actions may touch: the catalog's project's, or made by hand (no project).
+    /// Another compose project's container only stands in on screen; it is never stopped,
+    /// replaced or removed from here.
+    public var ownedContainers: [ContainerStatus] { containers.filter { $0.project == nil || $0.project == project } }
+
+    /// Catalog components with no owned container.
+    public var componentsToCreate: [String] {
+        let present = Set(ownedContainers.compactMap(\.component))
+        return service.components.map(\.name).filter { !present.contains($0) }
+    }
+
+    /// Only the catalog's own project's containers: another project's stand-in is not ours to recreate.
+    static func drifted(_ service: LabService, _ containers: [ContainerStatus], project: String?) -> [String] {
         service.components.filter { component in
             containers.contains { container in
-                guard container.component == component.name, let hash = container.labels[ComposeLabel.configHash] else { return false }
+                guard container.component == component.name, container.project == project, let hash = container.labels[ComposeLabel.configHash] else { return false }
                 return hash != ContainerBlueprint.hash(of: component)
             }
         }.map(\.name)
