@@ -4,6 +4,7 @@
 #   scripts/setup.sh test    also a Docker engine (docker.io, unless dockerd is already there:
 #                            never replace a docker-ce install), busybox-static for fixture
 #                            images, docker-registry for real pulls, tmux for end-to-end tests,
+#                            python3 for the slow registry proxy (scripts/slow-proxy.py),
 #                            iproute2 for the test engine's bridge
 # Swift itself (6.x) must already be on PATH: https://www.swift.org/install/linux/
 set -euo pipefail
@@ -11,7 +12,7 @@ set -euo pipefail
 mode=${1:-build}
 packages=(libncurses-dev make)
 if [ "$mode" = test ]; then
-  packages+=(busybox-static docker-registry tmux iproute2)
+  packages+=(busybox-static docker-registry tmux iproute2 python3)
   command -v dockerd >/dev/null || packages+=(docker.io)
 fi
 

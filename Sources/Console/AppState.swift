@@ -36,10 +36,15 @@ public struct AppState: Sendable {
     public var healthNoted: Set<String> = []
     /// A problem to show in the footer until the next key (a state-file error, say).
     public var notice: String?
+    /// The action being planned, confirmed or run.
+    public var action: ActionState?
+    /// This session's action steps, oldest first (also kept in the state dir's actions.log).
+    public var actionLog: [ActionEvent] = []
     /// Times are shown in this zone (tests fix it; people see their own).
     public var timeZone: TimeZone = .current
 
     public static let eventLimit = 500
+    public static let actionLogLimit = 500
 
     public init(snapshot: LabSnapshot, glyphs: Glyphs = .unicode, width: Int = 80, height: Int = 24) {
         self.snapshot = snapshot

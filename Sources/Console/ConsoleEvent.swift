@@ -13,6 +13,12 @@ public enum ConsoleEvent: Sendable {
     /// The state file as it now is (after checks ran, a mark, or a first-healthy note).
     case labState(LabState)
     case stateError(String)
+    /// The plan for the action in hand, as the engine now stands.
+    case actionPlanned(ActionPlan)
+    /// The plan could not be made (the engine is unreachable).
+    case actionUnavailable(String)
+    case actionStep(ActionEvent)
+    case actionFinished(ActionResult)
 }
 
 /// What the reducer asks the outside world to do; the run loop performs it.
@@ -30,6 +36,12 @@ public enum Effect: Sendable, Equatable {
     case setMark(metric: String, met: Bool)
     /// Record first-healthy times for services healthy for the first time.
     case noteHealthy
+    /// Read the engine and work out (and preflight) this action.
+    case planAction(ActionRequest)
+    /// Carry out this confirmed plan, posting each step.
+    case runAction(ActionPlan)
+    /// Stop the running action at its next step.
+    case cancelAction
 }
 
 public struct ContainerRef: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Canvas
+import LabControl
 
 /// What a key asks for.
 public enum Command: Sendable, Equatable {
@@ -7,6 +8,7 @@ public enum Command: Sendable, Equatable {
     case detail, logs, close, filter, sortNext, sortReverse
     case searchLogs, nextMatch, previousMatch, follow
     case runChecks, toggleMark, toggleGrouping
+    case act(ActionKind), purge, cancelAction, showActionLog
 }
 
 /// Where a binding applies.
@@ -14,6 +16,7 @@ public enum KeyScope: String, Sendable, CaseIterable {
     case everywhere = "Everywhere"
     case lists = "Lists and layers"
     case services = "Services screen"
+    case actions = "Actions (on the selected service)"
     case roadmap = "Roadmap screen"
     case logs = "Logs"
 }
@@ -50,6 +53,14 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], label: "Enter", command: .detail, help: "service details", scope: .lists),
         KeyBinding(keys: [.char("l")], label: "l", command: .logs, help: "service logs", scope: .lists),
         KeyBinding(keys: [.char("/")], label: "/", command: .filter, help: "filter (Enter keeps)", scope: .lists),
+        KeyBinding(keys: [.char("i")], label: "i", command: .act(.install), help: "install (with what it needs; shows the plan first)", scope: .actions),
+        KeyBinding(keys: [.char("s")], label: "s", command: .act(.start), help: "start (stopped dependencies first)", scope: .actions),
+        KeyBinding(keys: [.char("x")], label: "x", command: .act(.stop), help: "stop (asks if others need it)", scope: .actions),
+        KeyBinding(keys: [.char("r")], label: "r", command: .act(.restart), help: "restart", scope: .actions),
+        KeyBinding(keys: [.char("D")], label: "D", command: .act(.remove), help: "remove its containers (asks; volumes kept)", scope: .actions),
+        KeyBinding(keys: [.char("P")], label: "P", command: .purge, help: "remove and delete its volumes (asks twice)", scope: .actions),
+        KeyBinding(keys: [.char("C")], label: "C", command: .cancelAction, help: "cancel the running action (a pull stops at once)", scope: .actions),
+        KeyBinding(keys: [.char("a")], label: "a", command: .showActionLog, help: "the action log", scope: .actions),
         KeyBinding(keys: [.char("o")], label: "o", command: .sortNext, help: "sort by next column", scope: .services),
         KeyBinding(keys: [.char("O")], label: "O", command: .sortReverse, help: "reverse the sort", scope: .services),
         KeyBinding(keys: [.char("c")], label: "c", command: .runChecks, help: "run the metric checks now", scope: .roadmap),
@@ -65,7 +76,8 @@ public enum KeyMap {
 
     /// The command `key` means in `scope` (falling back to the bindings that apply everywhere).
     public static func command(for key: Key, in scope: KeyScope) -> Command? {
-        let scopes: [KeyScope] = scope == .services || scope == .roadmap ? [scope, .lists, .everywhere] : [scope, .everywhere]
+        let scopes: [KeyScope] = scope == .services || scope == .roadmap ? [scope, .lists, .actions, .everywhere]
+            : scope == .lists ? [.lists, .actions, .everywhere] : [scope, .everywhere]
         for wanted in scopes {
             if let binding = bindings.first(where: { $0.scope == wanted && $0.keys.contains(key) }) {
                 return scope == .logs && wanted == .logs ? logCommand(key, binding) : binding.command

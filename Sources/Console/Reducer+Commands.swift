@@ -71,6 +71,12 @@ extension Reducer {
             return []
         case .searchLogs, .nextMatch, .previousMatch, .follow:
             return []
+        case .act(let kind): return startAction(&state, kind)
+        case .purge: return startAction(&state, .remove, purge: true)
+        case .cancelAction: return cancelAction(&state)
+        case .showActionLog:
+            state.overlay = .actionLog
+            return statsEffect(state)
         }
     }
 

@@ -32,6 +32,16 @@ public enum Reducer {
             state.notice = message
             state.checksRunning = false
             return []
+        case .actionPlanned(let plan): return planned(&state, plan)
+        case .actionUnavailable(let message):
+            unavailable(&state, message)
+            return []
+        case .actionStep(let step):
+            recordStep(&state, step)
+            return []
+        case .actionFinished(let result):
+            finished(&state, result)
+            return []
         }
     }
 
@@ -52,6 +62,9 @@ public enum Reducer {
                 return key == .char("q") ? [.quit] : []
             }
             if key == .ctrl("c") { return [.quit] }
+            if let stage = state.action?.stage, stage == .refused || { if case .confirming = stage { true } else { false } }() {
+                return answer(&state, key)
+            }
             let scope: KeyScope = state.overlay == .logs ? .logs : state.overlay != nil ? .lists
                 : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : .lists
             guard let command = KeyMap.command(for: key, in: scope) else { return [] }

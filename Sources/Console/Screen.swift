@@ -21,4 +21,6 @@ public enum Overlay: Sendable, Equatable {
     case help
     case detail(service: String)
     case logs
+    /// This session's action steps.
+    case actionLog
 }

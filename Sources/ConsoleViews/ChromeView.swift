@@ -72,11 +72,13 @@ enum ChromeView {
         var hints: [(String, String)]
         switch state.overlay {
         case .logs: hints = [("/", "search"), ("n N", "next/prev"), ("f", "follow"), ("Esc", "back"), ("q", "quit")]
-        case .detail: hints = [("l", "logs"), ("Esc", "back"), ("Tab", "screens"), ("q", "quit")]
+        case .detail: hints = [("i s x r", "install start stop restart"), ("l", "logs"), ("Esc", "back"), ("q", "quit")]
         case .help: hints = [("any key", "close help")]
+        case .actionLog: hints = [("Esc", "back"), ("C", "cancel the action"), ("q", "quit")]
         case nil:
-            hints = [(state.glyphs.enter, "detail"), ("l", "logs"), ("/", "filter"), ("Tab", "screens"), ("?", "help"), ("q", "quit")]
-            if state.screen == .services { hints.insert(("o O", "sort"), at: 3) }
+            hints = [("i", "install"), ("s", "start"), ("x", "stop"), ("r", "restart"), ("l", "logs"), (state.glyphs.enter, "detail"),
+                     ("/", "filter"), ("?", "help"), ("q", "quit")]
+            if state.screen == .services { hints.insert(("o O", "sort"), at: 7) }
             if state.screen == .roadmap {
                 hints = [(state.glyphs.enter, "detail"), ("c", state.checksRunning ? "checking…" : "check"), ("m", "mark"), ("p", state.roadmapByPriority ? "by phase" : "by priority"), ("?", "help"), ("q", "quit")]
             }

@@ -16,11 +16,15 @@ public enum ConsoleRenderer {
             ChromeView.banner(state, into: &buffer, bannerRect)
             body = rest
         }
+        let (screenArea, barArea) = body.splitBottom(min(ActionViews.barRows(state), max(0, body.height - 2)))
         switch state.overlay {
-        case .detail(let service): DetailView.draw(state, service: service, into: &buffer, body)
-        case .logs: LogsView.draw(state, into: &buffer, body)
-        case .help, nil: drawScreen(state, into: &buffer, body)
+        case .detail(let service): DetailView.draw(state, service: service, into: &buffer, screenArea)
+        case .logs: LogsView.draw(state, into: &buffer, screenArea)
+        case .actionLog: ActionViews.log(state, into: &buffer, screenArea)
+        case .help, nil: drawScreen(state, into: &buffer, screenArea)
         }
+        ActionViews.bar(state, into: &buffer, barArea)
+        if let action = state.action, !action.isBusy { ActionViews.dialog(state, into: &buffer, body) }
         SummaryView.draw(state, into: &buffer, layout.summary)
         SummaryView.progress(state, into: &buffer, layout.progress)
         ChromeView.footer(state, into: &buffer, layout.footer)

@@ -2,6 +2,7 @@ import Canvas
 import Console
 import ConsoleViews
 import Foundation
+import DockerClient
 import LabControl
 import XCTest
 
@@ -131,5 +132,55 @@ final class ViewSnapshotTests: XCTestCase {
         state.editingFilter = true
         state.filter = "ll"
         check(state, "filter-prompt-80x24")
+    }
+
+    /// i on langfuse: the plan (postgres first), and the question.
+    func actionState(_ request: ActionRequest, refusals: [String] = []) throws -> AppState {
+        var state = try ConsoleFixtures.state()
+        state.screen = .services
+        state.selected = request.targets[0]
+        var plan = ActionPlanner(snapshot: state.snapshot).plan(request)
+        plan.refusals += refusals
+        var action = ActionState(request: request)
+        action.plan = plan
+        action.questions = ActionState.questions(for: plan)
+        action.stage = refusals.isEmpty ? .confirming(index: 0) : .refused
+        state.action = action
+        return state
+    }
+
+    func testActionPlanAndQuestion() throws {
+        check(try actionState(ActionRequest(.install, ["langfuse"])), "action-plan-80x24")
+    }
+
+    func testActionRefusedByPreflight() throws {
+        let refusals = ["host port 3001/tcp for langfuse is taken: a host process listens on it (node, pid 4242)"]
+        check(try actionState(ActionRequest(.install, ["langfuse"]), refusals: refusals), "action-refused-80x24")
+    }
+
+    func testActionBarWithPullProgress() throws {
+        var state = try ConsoleFixtures.state()
+        var action = ActionState(request: ActionRequest(.install, ["qdrant"]))
+        action.stage = .running
+        action.step = "pull qdrant/qdrant:v1.15.5"
+        var pull = PullStatus(image: "qdrant/qdrant:v1.15.5")
+        pull.apply(PullProgress(status: "Downloading", id: "a1", current: 12_000_000, total: 30_000_000))
+        pull.apply(PullProgress(status: "Pull complete", id: "b2"))
+        action.pull = pull
+        state.action = action
+        check(state, "action-pull-80x24")
+    }
+
+    func testActionLog() throws {
+        var state = try ConsoleFixtures.state()
+        state.overlay = .actionLog
+        let at = ConsoleFixtures.now
+        state.actionLog = [
+            ActionEvent(time: at, action: .install, service: "qdrant", outcome: .started, text: "create ailab-qdrant-1"),
+            ActionEvent(time: at, action: .install, service: "qdrant", outcome: .done, text: "create ailab-qdrant-1"),
+            ActionEvent(time: at.addingTimeInterval(3), action: .install, service: "qdrant", outcome: .failed,
+                        text: "ailab-qdrant-1 became unhealthy\nlast health check (exit 1): connection refused\nlast log lines:\n  panic: bad config"),
+        ]
+        check(state, "action-log-80x24")
     }
 }

@@ -27,6 +27,7 @@ struct Slice {
             image: \(storeImage)
             ports: ["\(storePort):8080"]
             volumes: [store-data:/data]
+            stop_grace_period: 1s
             environment:
               STORE_KEY: ${STORE_KEY}
             healthcheck: {test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://localhost:8080/health"], interval: 1s, timeout: 2s, retries: 3}
@@ -35,6 +36,7 @@ struct Slice {
             image: \(appImage)
             ports: ["\(appPort):8080"]
             depends_on: [store]
+            stop_grace_period: 1s
             environment:
               STORE_URL: http://store:8080
               APP_TOKEN: token-${STORE_KEY}
@@ -106,6 +108,14 @@ extension EngineLab {
         try? FileManager.default.removeItem(atPath: (stateDirectory as NSString).deletingLastPathComponent + "/xdg-\(project)")
     }
 
+    /// Removes every local copy of the registry's payload image (whatever registry address it
+    /// came by: they share layers), so the next pull really downloads.
+    func forgetPayload() async throws {
+        for image in try await client.listImages() where image.repoTags.contains(where: { $0.contains("ailab-fixture/payload") }) {
+            try await client.removeImage(image.id, force: true)
+        }
+    }
+
     func projectContainers() async throws -> [ContainerSummary] {
         try await client.listContainers(filters: ["label": ["\(ComposeLabel.project)=\(project)"]])
     }
@@ -115,7 +125,8 @@ extension StatusOnEngineTests {
     @Test func installsASliceFromTheRegistryDependencyFirstLabelledLikeComposeWithSecretsKept() async throws {
         let slice = Slice()
         try await EngineLab.withProject(yaml: slice.yaml) { lab in
-            for image in [slice.storeImage, slice.appImage] { try? await lab.client.removeImage(image, force: true) }
+            try await lab.forgetPayload()
+            try? await lab.client.removeImage(slice.appImage)
 
             let (plan, result, log) = try await lab.act(ActionRequest(.install, ["app"]))
             #expect(plan.entries.map(\.summary) == ["install store, needed by app", "install app"])

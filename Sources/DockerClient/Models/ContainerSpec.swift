@@ -9,6 +9,9 @@ public struct ContainerSpec: Encodable, Sendable {
     public var healthcheck: Healthcheck?
     public var user: String?
     public var workingDir: String?
+    public var stopSignal: String?
+    /// Seconds the engine waits after the stop signal before it kills.
+    public var stopTimeout: Int?
     public var hostConfig = HostConfig()
     public var networkingConfig: NetworkingConfig?
 
@@ -112,6 +115,7 @@ public struct ContainerSpec: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case image = "Image", cmd = "Cmd", entrypoint = "Entrypoint", env = "Env", labels = "Labels"
         case exposedPorts = "ExposedPorts", healthcheck = "Healthcheck", user = "User", workingDir = "WorkingDir"
+        case stopSignal = "StopSignal", stopTimeout = "StopTimeout"
         case hostConfig = "HostConfig", networkingConfig = "NetworkingConfig"
     }
 }

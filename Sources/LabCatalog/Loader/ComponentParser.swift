@@ -22,7 +22,7 @@ enum ComponentParser {
     /// Compose service keys this console applies when it installs.
     static let applied: Set<String> = [
         "image", "command", "entrypoint", "environment", "ports", "volumes", "healthcheck", "depends_on", "restart",
-        "user", "cap_add", "devices", "container_name", "labels", "networks",
+        "user", "cap_add", "devices", "container_name", "labels", "networks", "stop_grace_period", "stop_signal",
     ]
 
     /// The rest of the compose specification's service keys: valid, but not applied here.
@@ -35,7 +35,7 @@ enum ComponentParser {
         "mem_reservation", "mem_swappiness", "memswap_limit", "network_mode", "oom_kill_disable", "oom_score_adj",
         "pid", "pids_limit", "platform", "post_start", "pre_stop", "privileged", "profiles", "provider",
         "pull_policy", "read_only", "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
-        "stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket",
+        "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket",
         "userns_mode", "uts", "volumes_from", "working_dir",
     ]
 
@@ -58,6 +58,8 @@ enum ComponentParser {
         if let node = keys.take("user") { component.user = try node.string() }
         if let node = keys.take("cap_add") { component.capAdd = try node.strings() }
         if let node = keys.take("devices") { component.devices = try node.strings() }
+        if let node = keys.take("stop_grace_period") { component.stopGracePeriod = try ComposeSyntax.duration(node) }
+        if let node = keys.take("stop_signal") { component.stopSignal = try node.string() }
         if let node = keys.take("container_name") { component.containerName = try node.string() }
         if let node = keys.take("labels") { component.labels = try labels(node) }
         _ = keys.take("networks")  // the lab puts every service on its one network

@@ -54,6 +54,9 @@ public struct Component: Sendable, Equatable {
     public var devices: [String] = []
     public var containerName: String?
     public var labels: [String: String] = [:]
+    /// Seconds a stop waits after the stop signal before the engine kills (compose's default 10).
+    public var stopGracePeriod: Double?
+    public var stopSignal: String?
 
     public init(name: String, image: String) {
         self.name = name

@@ -58,14 +58,18 @@ extension ActionRunner {
 
     func stop(_ service: LabService, _ reporter: ActionReporter) async throws {
         for container in try await containers(of: service).reversed() where container.state != .exited && container.state != .created {
-            try await step(service.name, "stop \(container.name)", reporter) { try await client.stopContainer(container.id) }
+            try await step(service.name, "stop \(container.name)", reporter) {
+                try await client.stopContainer(container.id, seconds: grace(of: container, in: service))
+            }
         }
     }
 
     func restart(_ service: LabService, _ reporter: ActionReporter) async throws {
         var restarted: [(id: String, name: String)] = []
         for container in try await containers(of: service) {
-            try await step(service.name, "restart \(container.name)", reporter) { try await client.restartContainer(container.id) }
+            try await step(service.name, "restart \(container.name)", reporter) {
+                try await client.restartContainer(container.id, seconds: grace(of: container, in: service))
+            }
             restarted.append((container.id, container.name))
         }
         try await waitHealthy(restarted, service: service.name, reporter)
@@ -82,6 +86,12 @@ extension ActionRunner {
                 reporter.emit(service.name, .info, "volume \(volume) was not there")
             }
         }
+    }
+
+    /// The component's stop grace period, compose's 10 s unless the catalog says otherwise.
+    private func grace(of container: ContainerStatus, in service: LabService) -> Int {
+        let component = service.components.first { $0.name == container.component }
+        return Int((component?.stopGracePeriod ?? 10).rounded(.up))
     }
 
     private func rollBack(_ created: [(id: String, name: String)], service: String, _ reporter: ActionReporter) async {

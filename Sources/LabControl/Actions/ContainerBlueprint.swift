@@ -56,6 +56,8 @@ public struct ContainerBlueprint: Sendable {
         }
         spec.labels = labels
         spec.user = component.user
+        spec.stopSignal = component.stopSignal
+        spec.stopTimeout = component.stopGracePeriod.map { Int($0.rounded(.up)) }
         if let check = component.healthcheck {
             spec.healthcheck = .init(
                 test: check.test, interval: check.interval.map(Self.nanoseconds), timeout: check.timeout.map(Self.nanoseconds),
@@ -115,6 +117,8 @@ public struct ContainerBlueprint: Sendable {
         lines += c.capAdd.map { "cap \($0)" } + c.devices.map { "device \($0)" }
         lines += c.labels.sorted { $0.key < $1.key }.map { "label \($0.key)=\($0.value)" }
         lines.append("depends_on=\(c.dependsOn)")
+        if let grace = c.stopGracePeriod { lines.append("stop_grace_period=\(grace)") }
+        if let signal = c.stopSignal { lines.append("stop_signal=\(signal)") }
         return lines.joined(separator: "\n")
     }
 }

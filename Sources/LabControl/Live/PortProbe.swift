@@ -15,7 +15,7 @@ public enum PortProbe {
         }
     }
 
-    static func connects(_ port: Int, _ timeout: Int32) -> Bool {
+    public static func connects(_ port: Int, _ timeout: Int32) -> Bool {
         guard (1...65535).contains(port) else { return false }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }

@@ -21,7 +21,9 @@ final class ConsoleApp: @unchecked Sendable {
     init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore) {
         self.terminal = terminal
         live = LiveLab(client: client, catalog: catalog)
-        effects = EffectRunner(client: client, inbox: inbox, roadmap: RoadmapRunner(store: store))
+        effects = EffectRunner(
+            client: client, inbox: inbox, roadmap: RoadmapRunner(store: store),
+            actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory))
         let snapshot = LabSnapshot(catalog: catalog, engine: .connecting(client.endpoint), containers: [])
         state = AppState(snapshot: snapshot, glyphs: terminal.unicode ? .unicode : .ascii, width: terminal.size.width, height: terminal.size.height)
         // Marks and first-healthy times from earlier runs; a bad file is moved aside and said so.

@@ -9,14 +9,17 @@ final class EffectRunner {
     let client: DockerClient
     let inbox: Inbox
     let roadmap: RoadmapRunner
+    let actions: LabActions
+    private var actionTask: Task<Void, Never>?
     private var statsTasks: [String: Task<Void, Never>] = [:]
     private var logTasks: [Task<Void, Never>] = []
     private var probeTask: Task<Void, Never>?
 
-    init(client: DockerClient, inbox: Inbox, roadmap: RoadmapRunner) {
+    init(client: DockerClient, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions) {
         self.client = client
         self.inbox = inbox
         self.roadmap = roadmap
+        self.actions = actions
     }
 
     /// `snapshot` is the lab as the console shows it now, for the effects that need it.
@@ -48,6 +51,24 @@ final class EffectRunner {
         case .watchStats(let ids): watchStats(ids)
         case .followLogs(_, let containers): followLogs(containers)
         case .stopLogs: stopLogs()
+        case .planAction(let request):
+            let actions = actions
+            actionTask = Task.detached {
+                do {
+                    inbox.post(.actionPlanned(try await actions.prepare(request)))
+                } catch is CancellationError {
+                    inbox.post(.actionFinished(.cancelled))
+                } catch {
+                    inbox.post(.actionUnavailable(actions.mask("\(error)")))
+                }
+            }
+        case .runAction(let plan):
+            let actions = actions
+            actionTask = Task.detached {
+                let result = await actions.runner().run(plan) { inbox.post(.actionStep($0)) }
+                inbox.post(.actionFinished(result))
+            }
+        case .cancelAction: actionTask?.cancel()
         case .probePorts(let ports):
             probeTask?.cancel()
             let inbox = inbox
