@@ -8,7 +8,7 @@ enum ActionViews {
     /// Rows the action bar takes at the bottom of the body: two while a pull shows a bar.
     static func barRows(_ state: AppState) -> Int {
         guard let action = state.action, action.isBusy else { return 0 }
-        return action.pull == nil ? 1 : 2
+        return action.pull == nil ? 1 : 3
     }
 
     static func bar(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
@@ -35,6 +35,16 @@ enum ActionViews {
         x += buffer.put(String(repeating: glyphs.full, count: filled), x: x, y: y, style: Style(.progressDone), clip: area)
         x += buffer.put(String(repeating: glyphs.empty, count: max(0, barWidth - filled)), x: x, y: y, style: Style(.progressTodo), clip: area)
         buffer.put(figures, x: x, y: y, style: Style(.banner), clip: area)
+        guard area.height > 2 else { return }
+        let layers = pull.layers.map { "\($0.id.prefix(12)) \(layerState($0, glyphs: glyphs))" }.joined(separator: "  ")
+        buffer.put(DisplayWidth.truncate(layers, to: area.width - 4, ellipsis: glyphs.ellipsis), x: area.x + 3, y: y + 1, style: Style(.banner), clip: area)
+    }
+
+    /// `37%` while downloading, a tick once done, else the engine's own word.
+    static func layerState(_ layer: PullStatus.Layer, glyphs: Glyphs) -> String {
+        if PullStatus.finished.contains(layer.status) { return glyphs.healthy }
+        if layer.status == "Downloading", layer.total > 0 { return "\(Int(Double(layer.current) / Double(layer.total) * 100))%" }
+        return layer.status.lowercased()
     }
 
     /// The plan with its refusals or the question in hand, over the body.

@@ -51,7 +51,7 @@ public struct PullStatus: Sendable, Equatable {
     public var total: Int64 { layers.reduce(0) { $0 + $1.total } }
     public var finishedLayers: Int { layers.filter { Self.finished.contains($0.status) }.count }
 
-    static let finished: Set<String> = ["Pull complete", "Already exists", "Download complete"]
+    public static let finished: Set<String> = ["Pull complete", "Already exists", "Download complete"]
 
     public mutating func apply(_ line: PullProgress) {
         guard let id = line.id, let status = line.status else { return }
