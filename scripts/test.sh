@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up, build, a private Docker engine with fixture images and a
 # local registry, then `swift test` (XCTest and Swift Testing) against it. The engine is
-# stopped (by pid) whatever happens.
+# stopped (by pid) whatever happens. Then a bounded fuzz run of the decoders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh test
 swift build --build-tests "$@"
 bash scripts/test-engine.sh run swift test --skip-build "$@"
+# A bounded libFuzzer run over the engine-answer decoders; `scripts/fuzz.sh 1800` goes longer.
+bash scripts/fuzz.sh "${AILAB_FUZZ_SECONDS:-30}"
