@@ -2,6 +2,7 @@ import ArgumentParser
 import DockerClient
 import Foundation
 import LabCatalog
+import LabControl
 
 /// Options every command takes: which catalog, which engine.
 struct GlobalOptions: ParsableArguments {
@@ -14,7 +15,17 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for the engine before calling it unreachable.", valueName: "seconds"))
     var timeout: Double = 3
 
+    @Flag(name: .long, help: "Show the lab's secret values where they appear (health-check output, logs); masked by default.")
+    var showSecrets = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var stateDirectory: String { StateStore.defaultDirectory(environment: environment) }
+
+    /// Masks stored secrets in what is shown, unless --show-secrets.
+    func masker() -> SecretMasker {
+        SecretMasker(store: showSecrets ? nil : SecretStore(stateDirectory: stateDirectory, environment: environment))
+    }
 
     /// The catalog, with its warnings printed to stderr; a broken file ends the run with its errors.
     func loadCatalog() throws -> Catalog {

@@ -37,7 +37,7 @@ struct RoadmapCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await RoadmapContext(options)
         let status = try await context.refresh(groups: nil)
-        print(json ? RoadmapReport(status, engine: context.snapshot.engine).json() : RoadmapText.render(status, engine: context.snapshot.engine))
+        print(options.masker().apply(json ? RoadmapReport(status, engine: context.snapshot.engine).json() : RoadmapText.render(status, engine: context.snapshot.engine)))
         if !context.snapshot.engine.reachable {
             Stderr.line("ailab: \(context.snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)
@@ -68,9 +68,9 @@ struct CheckCommand: AsyncParsableCommand {
         let status = try await context.refresh(groups: groups)
         let chosen = status.metrics.filter { groups.contains($0.group) }
         if json {
-            print(RoadmapReport(status, engine: context.snapshot.engine).json())
+            print(options.masker().apply(RoadmapReport(status, engine: context.snapshot.engine).json()))
         } else {
-            print(RoadmapText.metrics(chosen))
+            print(options.masker().apply(RoadmapText.metrics(chosen)))
         }
         if !context.snapshot.engine.reachable {
             Stderr.line("ailab: \(context.snapshot.engine.error ?? "engine unreachable")")

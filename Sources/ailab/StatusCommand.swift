@@ -29,7 +29,7 @@ struct StatusCommand: AsyncParsableCommand {
         let catalog = try options.loadCatalog()
         let client = try options.makeClient()
         let snapshot = await SnapshotLoader(client: client, catalog: catalog).load()
-        print(json ? StatusReport(snapshot).json() : StatusTable.render(snapshot))
+        print(options.masker().apply(json ? StatusReport(snapshot).json() : StatusTable.render(snapshot)))
         let exit = StatusExit(snapshot)
         if exit == .unreachable { Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")") }
         if exit != .ok { throw ExitCode(exit.rawValue) }

@@ -276,6 +276,30 @@ extension StatusOnEngineTests {
         }
     }
 
+    @Test func secretsAreMaskedInStatusOutputUnlessShowSecrets() async throws {
+        try await EngineLab.withProject(yaml: Slice().yaml) { lab in
+            let secret = "s3cr3t-\(UUID().uuidString.prefix(8))"
+            try FileManager.default.createDirectory(atPath: lab.stateDirectory + "/secrets", withIntermediateDirectories: true)
+            try secret.write(toFile: lab.stateDirectory + "/secrets/STORE_KEY", atomically: true, encoding: .utf8)
+            // A health check that prints the secret (as a misconfigured one might).
+            var spec = ContainerSpec(image: "ailab-fixture/httpd:1")
+            spec.labels = [ComposeLabel.project: lab.project, ComposeLabel.service: "store"]
+            spec.healthcheck = .init(test: ["CMD-SHELL", "echo connecting with token=\(secret); exit 1"], interval: 300_000_000, retries: 1)
+            let id = try await lab.client.createContainer(name: "\(lab.project)-store-1", spec: spec)
+            lab.adopt(id)
+            try await lab.client.startContainer(id)
+            _ = try await lab.snapshot { $0.status(of: "store")?.health == .unhealthy }
+
+            let masked = try lab.cli(["status", "--json"])
+            #expect(masked.stdout.contains("connecting with token=\(SecretMask.mask)"), "\(masked.stdout)")
+            #expect(!masked.stdout.contains(secret))
+            let table = try lab.cli(["status"])
+            #expect(!table.stdout.contains(secret))
+            let shown = try lab.cli(["status", "--json", "--show-secrets"])
+            #expect(shown.stdout.contains("connecting with token=\(secret)"))
+        }
+    }
+
     @Test func anUnreachableEngineExitsTwo() throws {
         let result = try AilabBinary.run(["install", "qdrant", "--host", "unix:///nonexistent/docker.sock"])
         #expect(result.status == 2)

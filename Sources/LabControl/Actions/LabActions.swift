@@ -34,5 +34,5 @@ public struct LabActions: Sendable {
     }
 
     /// Masks every stored secret in `text`.
-    public func mask(_ text: String) -> String { SecretMask(resolver.secrets.allValues()).apply(text) }
+    public func mask(_ text: String) -> String { SecretMasker(store: resolver.secrets).apply(text) }
 }

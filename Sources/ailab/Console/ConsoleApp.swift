@@ -18,12 +18,15 @@ final class ConsoleApp: @unchecked Sendable {
     let effects: EffectRunner
     var state: AppState
 
-    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore) {
+    let masker: SecretMasker
+
+    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker) {
         self.terminal = terminal
+        self.masker = masker
         live = LiveLab(client: client, catalog: catalog)
         effects = EffectRunner(
             client: client, inbox: inbox, roadmap: RoadmapRunner(store: store),
-            actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory))
+            actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory), masker: masker)
         let snapshot = LabSnapshot(catalog: catalog, engine: .connecting(client.endpoint), containers: [])
         state = AppState(snapshot: snapshot, glyphs: terminal.unicode ? .unicode : .ascii, width: terminal.size.width, height: terminal.size.height)
         // Marks and first-healthy times from earlier runs; a bad file is moved aside and said so.
@@ -39,9 +42,9 @@ final class ConsoleApp: @unchecked Sendable {
     /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. Blocks the calling (dedicated) thread.
     func run() {
         let feed = live.updates()
-        let inbox = inbox
+        let (inbox, masker) = (inbox, masker)
         let pump = Task.detached {
-            for await update in feed { inbox.post(.lab(update)) }
+            for await update in feed { inbox.post(.lab(update.masked(by: masker))) }
         }
         defer {
             pump.cancel()

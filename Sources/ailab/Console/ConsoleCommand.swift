@@ -38,7 +38,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let store = StateStore(directory: StateStore.defaultDirectory(environment: options.environment))
-        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store)
+        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store, masker: options.masker())
         // The UI loop blocks in poll: give it a thread of its own, not one of the few the
         // concurrency pool has.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

@@ -10,12 +10,15 @@ final class EffectRunner {
     let inbox: Inbox
     let roadmap: RoadmapRunner
     let actions: LabActions
+    /// Container output and health checks are shown with the lab's secrets masked.
+    let masker: SecretMasker
     private var actionTask: Task<Void, Never>?
     private var statsTasks: [String: Task<Void, Never>] = [:]
     private var logTasks: [Task<Void, Never>] = []
     private var probeTask: Task<Void, Never>?
 
-    init(client: DockerClient, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions) {
+    init(client: DockerClient, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions, masker: SecretMasker) {
+        self.masker = masker
         self.client = client
         self.inbox = inbox
         self.roadmap = roadmap
@@ -63,9 +66,10 @@ final class EffectRunner {
                 }
             }
         case .runAction(let plan):
-            let actions = actions
+            let (actions, masker) = (actions, masker)
             actionTask = Task.detached {
                 let result = await actions.runner().run(plan) { inbox.post(.actionStep($0)) }
+                masker.reload()  // an install may have made secrets
                 inbox.post(.actionFinished(result))
             }
         case .cancelAction: actionTask?.cancel()
@@ -108,7 +112,7 @@ final class EffectRunner {
 
     private func followLogs(_ containers: [ContainerRef]) {
         stopLogs()
-        let (client, inbox) = (client, inbox)
+        let (client, inbox, masker) = (client, inbox, masker)
         for container in containers {
             logTasks.append(Task.detached {
                 var pending: [LogSource: String] = [:]
@@ -118,7 +122,7 @@ final class EffectRunner {
                         let text = (pending[stream] ?? "") + chunk.text
                         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                         pending[stream] = lines.removeLast()
-                        let parsed = lines.map { LogLineParser.parse($0, container: container.name, stream: stream) }
+                        let parsed = lines.map { LogLineParser.parse(masker.apply($0), container: container.name, stream: stream) }
                         if !parsed.isEmpty { inbox.post(.logLines(parsed)) }
                     }
                     inbox.post(.logsEnded(reason: "\(container.name) stopped; its log ends here"))
