@@ -6,6 +6,7 @@
 #
 #   scripts/test-engine.sh start DIR     start (idempotent); writes DIR/env to source
 #   scripts/test-engine.sh stop DIR      stop everything started under DIR and remove it
+#   scripts/test-engine.sh kill DIR      SIGKILL dockerd, its containerd and shims (data kept); `start` again brings it back
 #   scripts/test-engine.sh run CMD...    start in a temp dir, run CMD with DOCKER_HOST set, stop
 #
 # Fixture images (all from one busybox-static rootfs):
@@ -21,6 +22,10 @@ BRIDGE=${AILAB_TEST_BRIDGE:-ailabt0}
 BRIDGE_CIDR=${AILAB_TEST_BRIDGE_CIDR:-172.31.213.1/24}
 ADDRESS_POOL=${AILAB_TEST_POOL:-172.31.224.0/20}
 REGISTRY_PORT=${AILAB_TEST_REGISTRY_PORT:-5123}
+# AILAB_TEST_NO_REGISTRY=1 starts no registry (a second engine beside the first, say).
+
+# A pid that is running, not a zombie waiting to be reaped (a killed dockerd is one for a moment).
+alive() { [ -r "/proc/$1/stat" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
 
 log() { printf 'test-engine: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -129,14 +134,15 @@ start() {
   need
   mkdir -p "$DIR"
   DIR=$(cd "$DIR" && pwd)
-  if [ -f "$DIR/dockerd.pid" ] && kill -0 "$(cat "$DIR/dockerd.pid")" 2>/dev/null; then
+  if [ -f "$DIR/dockerd.pid" ] && alive "$(cat "$DIR/dockerd.pid")"; then
     log "already running in $DIR"
   else
+    rm -f "$DIR/dockerd.pid"  # left by a killed dockerd, which refuses to start beside it
     make_bridge
     start_dockerd
   fi
   build_fixtures
-  if ! { [ -f "$DIR/registry.pid" ] && kill -0 "$(cat "$DIR/registry.pid")" 2>/dev/null; }; then start_registry; fi
+  if [ -z "${AILAB_TEST_NO_REGISTRY:-}" ] && ! { [ -f "$DIR/registry.pid" ] && kill -0 "$(cat "$DIR/registry.pid")" 2>/dev/null; }; then start_registry; fi
   write_env
   log "engine up: unix://$DIR/docker.sock (dockerd pid $(cat "$DIR/dockerd.pid"))"
 }
@@ -151,6 +157,26 @@ kill_pidfile() {
     kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$file"
+}
+
+# The engine dies as a host OOM-kill would take it: dockerd, containerd and the shims at once.
+kill_engine() {
+  DIR=$(cd "$DIR" && pwd)
+  [ -f "$DIR/dockerd.pid" ] && kill -9 "$(cat "$DIR/dockerd.pid")" 2>/dev/null || true
+  # The containers' own processes too (found by this engine's container ids): a shim killed
+  # under a live container leaves a restarted containerd waiting on it.
+  for id in $(ls "$DIR/data/containers" 2>/dev/null); do
+    for procs in /sys/fs/cgroup/pids/docker/"$id"/cgroup.procs /sys/fs/cgroup/docker/"$id"/cgroup.procs; do
+      [ -r "$procs" ] && xargs -r kill -9 <"$procs" 2>/dev/null || true
+    done
+  done
+  pkill -9 -f -- "$DIR/exec" 2>/dev/null || true
+  for _ in $(seq 1 50); do pgrep -f -- "$DIR/exec" >/dev/null || break; sleep 0.1; done
+  rm -f "$DIR/docker.sock"
+  # Runtime state lives on tmpfs on a real host and is gone after the crash; left here, the
+  # next containerd waits on shims that no longer exist.
+  { grep " $DIR/exec" /proc/mounts || true; } | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$DIR/exec"
 }
 
 stop() {
@@ -175,6 +201,7 @@ stop() {
 case "${1:-}" in
   start) DIR=${2:?usage: test-engine.sh start DIR}; start ;;
   stop) DIR=${2:?usage: test-engine.sh stop DIR}; stop ;;
+  kill) DIR=${2:?usage: test-engine.sh kill DIR}; kill_engine ;;
   run)
     shift
     DIR=$(mktemp -d /tmp/ailab-engine.XXXXXX)
@@ -184,5 +211,5 @@ case "${1:-}" in
     . "$DIR/env"
     "$@"
     ;;
-  *) echo "usage: $0 start DIR | stop DIR | run CMD..." >&2; exit 2 ;;
+  *) echo "usage: $0 start DIR | stop DIR | kill DIR | run CMD..." >&2; exit 2 ;;
 esac
