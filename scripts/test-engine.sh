@@ -139,6 +139,7 @@ start() {
   else
     rm -f "$DIR/dockerd.pid"  # left by a killed dockerd, which refuses to start beside it
     make_bridge
+    echo "$BRIDGE" >"$DIR/bridge"  # stop removes this engine's bridge, whatever the caller's env says
     start_dockerd
   fi
   build_fixtures
@@ -182,6 +183,7 @@ kill_engine() {
 stop() {
   [ -d "$DIR" ] || return 0
   DIR=$(cd "$DIR" && pwd)
+  [ -f "$DIR/bridge" ] && BRIDGE=$(cat "$DIR/bridge")
   if [ -S "$DIR/docker.sock" ]; then
     local ids
     ids=$(docker_ ps -aq 2>/dev/null || true)

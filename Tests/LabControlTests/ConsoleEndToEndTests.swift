@@ -125,6 +125,40 @@ extension StatusOnEngineTests {
         }
     }
 
+    @Test func anUnknownTermAndAKeyFloodLeaveItWorking() async throws {
+        try await EngineLab.with { lab in
+            try await lab.run("qdrant", .healthy)
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("flood-\(lab.project)").path
+            defer { try? FileManager.default.removeItem(atPath: state) }
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            _ = Self.launch(tmux, lab: lab, environment: "TERM=no-such-terminal-ailab LANG=C.UTF-8 XDG_STATE_HOME=\(state)")
+            #expect(tmux.waitFor { $0.contains("Public access") && $0.contains("qdrant") }, "\(tmux.screen)")
+            // Thousands of keys as fast as tmux can type them: moves, screens, help, filter, logs,
+            // sorts and escape sequences; none that quits, marks or acts on a service.
+            var generator = SystemRandomNumberGenerator()
+            let keys = Array("jkhgG12345?/oOpnNfl ")
+            for _ in 0..<10 {
+                let burst = String((0..<400).map { _ in keys[Int(generator.next() % UInt64(keys.count))] })
+                tmux.tmux(["send-keys", "-t", tmux.session, "-l", burst])
+                tmux.send("Escape", "Up", "Down", "Left", "Right", "PageUp", "PageDown", "Home", "End", "Tab", "BTab", "Escape")
+            }
+            tmux.send("Escape", "Escape", "Escape", "1")
+            #expect(tmux.waitFor(15) { $0.contains("Public access") && !$0.contains("filter:") }, "\(tmux.screen)")
+            tmux.send("q")
+            #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") && $0.contains("TTY-RESTORED") }, "\(tmux.screen)")
+        }
+    }
+
+    @Test func aClosedStdinIsRefusedWithAMessageNotACrash() async throws {
+        try await EngineLab.with { lab in
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            tmux.start("\(AilabBinary.url.path) --catalog \(lab.catalogPath) --host \(EngineLab.host!) 0<&-; echo AILAB-EXIT $?; sleep 30")
+            #expect(tmux.waitFor { $0.contains("needs a terminal") && $0.contains("AILAB-EXIT 1") }, "\(tmux.screen)")
+        }
+    }
+
     @Test func withoutATerminalItPointsToStatus() throws {
         let result = try AilabBinary.run(["--host", "unix:///tmp/none.sock"])
         #expect(result.status == 1)
