@@ -1,6 +1,6 @@
 # `make run` builds and opens the console; `make test` runs every test against a private engine.
 # Both install what they need first (Debian/Ubuntu; see scripts/setup.sh).
-.PHONY: run status test build release clean
+.PHONY: run status test bench build release clean
 
 build:
 	bash scripts/setup.sh
@@ -14,6 +14,12 @@ status: build
 
 test:
 	bash scripts/test.sh
+
+# The figures in the README: a release build measured against a private engine, docker ps beside.
+bench:
+	bash scripts/setup.sh test
+	swift build -c release
+	bash scripts/test-engine.sh run .build/release/ailab-bench $(ARGS)
 
 release:
 	bash scripts/setup.sh

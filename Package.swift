@@ -44,9 +44,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: the figures in the README, measured against a private engine.
+        .executableTarget(
+            name: "ailab-bench",
+            dependencies: ["LabCatalog", "DockerClient", "LabControl", "Canvas", "Console", "ConsoleViews", "ChildSpawn"],
+            path: "Benchmarks/ailab-bench"
+        ),
+        // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
+        .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
         .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabControl", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabCatalog", "DockerClient", "ailab"]),
+        .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabCatalog", "DockerClient", "ailab", "ChildSpawn"]),
     ]
 )

@@ -5,30 +5,49 @@ enum Format {
     /// `20:41` today, `Nov 23` before: an absolute time never needs redrawing to stay true.
     static func since(_ date: Date?, now: Date, timeZone: TimeZone) -> String {
         guard let date else { return "-" }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = calendar.isDate(date, inSameDayAs: now) ? "HH:mm" : "MMM d"
-        return formatter.string(from: date)
+        let local = Local(date, timeZone)
+        return local.day == Local(now, timeZone).day ? local.clock(seconds: false) : local.monthDay
     }
 
-    static func day(_ date: Date, timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "MMM d"
-        return formatter.string(from: date)
-    }
+    static func day(_ date: Date, timeZone: TimeZone) -> String { Local(date, timeZone).monthDay }
 
     static func clock(_ date: Date?, timeZone: TimeZone, seconds: Bool = true) -> String {
         guard let date else { return "--:--" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = seconds ? "HH:mm:ss" : "HH:mm"
-        return formatter.string(from: date)
+        return Local(date, timeZone).clock(seconds: seconds)
+    }
+
+    /// A moment in a zone, by arithmetic: a DateFormatter per call cost more than drawing the
+    /// rest of a frame.
+    struct Local {
+        static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        /// Days since 1970-01-01 in the zone, and seconds into that day.
+        let day: Int
+        let second: Int
+
+        init(_ date: Date, _ zone: TimeZone) {
+            let local = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+            day = Int((Double(local) / 86_400).rounded(.down))
+            second = local - day * 86_400
+        }
+
+        func clock(seconds: Bool) -> String {
+            let (h, m, s) = (second / 3600, second / 60 % 60, second % 60)
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return seconds ? "\(two(h)):\(two(m)):\(two(s))" : "\(two(h)):\(two(m))"
+        }
+
+        /// `Nov 23` (civil from days, Howard Hinnant's algorithm).
+        var monthDay: String {
+            let z = day + 719_468
+            let era = (z >= 0 ? z : z - 146_096) / 146_097
+            let dayOfEra = z - era * 146_097
+            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+            let mp = (5 * dayOfYear + 2) / 153
+            let dayOfMonth = dayOfYear - (153 * mp + 2) / 5 + 1
+            let month = mp < 10 ? mp + 3 : mp - 9
+            return "\(Self.months[month - 1]) \(dayOfMonth)"
+        }
     }
 
     static func bytes(_ value: UInt64?) -> String {

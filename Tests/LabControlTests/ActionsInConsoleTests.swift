@@ -1,3 +1,4 @@
+import ChildSpawn
 import DockerClient
 import Foundation
 import LabControl
@@ -54,9 +55,10 @@ extension StatusOnEngineTests {
                     screens.append(screen)
                     return condition(screen)
                 }
-                #expect(seen, "never saw \(what):\n\(tmux.screen)")
+                let log = (try? String(contentsOfFile: lab.stateDirectory + "/actions.log", encoding: .utf8)) ?? "no action log"
+                #expect(seen, "never saw \(what):\n\(tmux.screen)\n\(log)")
             }
-            see("the lab") { $0.contains("· app") && $0.contains("· store") }  // not installed
+            see("the lab") { $0.contains(" app") && $0.contains(" store") }
 
             // Install app: the plan first, dependency first; then the pull's bar fills.
             tmux.send("2", "/", "app", "Enter", "i")

@@ -104,6 +104,8 @@ extension EngineLab {
             try? await client.removeVolume(volume.name, force: true)
         }
         try? await client.removeNetwork(catalog.networkName)
+        // The payload's layers under any name would turn the next test's pull into "Already exists".
+        try? await forgetPayload()
         try? FileManager.default.removeItem(atPath: stateDirectory)
         try? FileManager.default.removeItem(atPath: (stateDirectory as NSString).deletingLastPathComponent + "/xdg-\(project)")
     }

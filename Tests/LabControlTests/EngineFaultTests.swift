@@ -1,3 +1,4 @@
+import ChildSpawn
 import DockerClient
 import Foundation
 import LabCatalog

@@ -28,6 +28,27 @@ import Testing
         #expect(snapshot.others.map(\.name) == ["shop-api-1", "shop-db-1"])
     }
 
+    @Test func aLookAlikeIsNotTheLabsOnceTheLabsOwnContainerExists() throws {
+        let snapshot = LabSnapshot(catalog: try Fixtures.catalog(), engine: Fixtures.reachable, containers: [
+            Fixtures.container("lab-web-1", service: "web"),
+            Fixtures.container("web", project: nil, state: "exited", status: "Exited (137) 1 hour ago"),
+            Fixtures.container("scratch", project: nil, image: "example/web:1"),
+        ])
+        #expect(snapshot.status(of: "web")?.containers.map(\.name) == ["lab-web-1"])
+        #expect(snapshot.status(of: "web")?.state == .running)
+        #expect(snapshot.others.map(\.name) == ["scratch", "web"])
+    }
+
+    @Test func onlyTheProjectsAndHandMadeNamesakesAreActedOn() throws {
+        let snapshot = LabSnapshot(catalog: try Fixtures.catalog(), engine: Fixtures.reachable, containers: [
+            Fixtures.container("db", project: nil, image: "postgres:17"),
+            Fixtures.container("somebodys-web", project: nil, image: "example/web:1"),
+        ])
+        #expect(snapshot.status(of: "db")?.ownedContainers.map(\.name) == ["db"])  // made by hand, by its name
+        #expect(snapshot.status(of: "web")?.containers.map(\.name) == ["somebodys-web"])  // shown, by image
+        #expect(snapshot.status(of: "web")?.ownedContainers.isEmpty == true)  // but never touched
+    }
+
     @Test func fallsBackToNamesThenToUnambiguousImages() throws {
         let snapshot = LabSnapshot(catalog: try Fixtures.catalog(), engine: Fixtures.reachable, containers: [
             Fixtures.container("web", project: nil, image: "custom/web:dev"),

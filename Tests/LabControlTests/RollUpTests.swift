@@ -90,6 +90,24 @@ import Testing
         #expect(EngineTime.parse("2026-11-24T20:41:07+01:00") != nil)
     }
 
+    @Test(arguments: [
+        "2026-11-24T20:41:07Z", "2026-11-24T20:41:07.5Z", "2024-02-29T23:59:59.999999999+05:30", "1999-12-31T00:00:00-08:00",
+        "2000-03-01T12:00:00Z", "2038-01-19T03:14:08Z",
+    ])
+    func engineTimesAgreeWithFoundation(text: String) throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        let trimmed = text.replacingOccurrences(of: #"\.(\d{3})\d*"#, with: ".$1", options: .regularExpression)
+        let expected = try #require(formatter.date(from: trimmed))
+        let parsed = try #require(EngineTime.parse(text))
+        #expect(abs(parsed.timeIntervalSince(expected)) < 0.001)
+    }
+
+    @Test(arguments: ["", "2026-11-24", "2026-13-24T20:41:07Z", "2026-11-24T20:41:07", "2026-11-24T20:41:07Zjunk", "2026-11-24T2x:41:07Z", "2026-11-24T20:41:07+0100"])
+    func malformedEngineTimesAreNil(text: String) {
+        #expect(EngineTime.parse(text) == nil)
+    }
+
     @Test func elapsedIsShort() {
         #expect(Elapsed.short(42) == "42s")
         #expect(Elapsed.short(3 * 60 + 5) == "3m")

@@ -1,3 +1,4 @@
+import ChildSpawn
 import Foundation
 import LabCatalog
 @testable import LabControl

@@ -1,3 +1,4 @@
+import ChildSpawn
 import Foundation
 
 /// A tmux session on a private server socket: type with send-keys, read with capture-pane,
@@ -42,44 +43,4 @@ struct Tmux {
     }
 
     func kill() { tmux(["kill-server"]) }
-}
-
-/// Child processes by posix_spawn and waitpid. Foundation's Process was seen here never to reap
-/// some children (a tmux client that forks its server, a killed shell), hanging its waits.
-enum Spawn {
-    /// Starts `argv` (looked up on PATH) in a process group of its own; stdout to `stdout` or /dev/null.
-    static func start(_ argv: [String], stdout: String? = nil, environment: [String: String] = [:]) -> pid_t? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
-        var cArguments = argv.map { strdup($0) } + [nil]
-        var cEnvironment = variables.map { strdup($0) } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, argv[0], &actions, &attributes, &cArguments, &cEnvironment) == 0 else { return nil }
-        return pid
-    }
-
-    static func shell(_ script: String, environment: [String: String] = [:]) -> pid_t? {
-        start(["sh", "-c", script], environment: environment)
-    }
-
-    @discardableResult
-    static func wait(_ pid: pid_t) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return status
-    }
 }

@@ -10,4 +10,9 @@ extension DockerClient {
         let response = try await call(.get, "/version", operation: "version")
         return try decode(EngineVersion.self, response, operation: "version")
     }
+
+    /// The raw body of a GET, for tools that record the engine's answers (the benchmark replays them).
+    public func rawGet(_ path: String, query: [(String, String)] = []) async throws -> [UInt8] {
+        try await call(.get, path, query: query, operation: "GET \(path)").body
+    }
 }

@@ -17,6 +17,8 @@ public actor LiveLab {
     private let loader: SnapshotLoader
     private var containers: [String: ContainerStatus] = [:]
     private var engine: EngineInfo
+    /// Set once a resync has read the containers: a quick look must not overwrite them.
+    private var resynced = false
 
     public init(client: DockerClient, catalog: Catalog) {
         self.client = client
@@ -34,15 +36,32 @@ public actor LiveLab {
     public nonisolated func updates(follower: EventFollower? = nil) -> AsyncStream<LabUpdate> {
         let (stream, continuation) = AsyncStream<LabUpdate>.makeStream(bufferingPolicy: .bufferingNewest(1024))
         let feed = (follower ?? EventFollower(client: client)).feed()
+        // A first look at the lab while the event stream is being set up: two round trips
+        // (version and list, side by side) instead of four before the first real frame.
+        let look = Task.detached {
+            if let first = await self.quickLook() { continuation.yield(first) }
+        }
         let task = Task.detached {
             for await item in feed {
                 for update in await self.note(item) { continuation.yield(update) }
-                for update in await self.apply(item) { continuation.yield(update) }
+                for update in await self.apply(item, early: { continuation.yield($0) }) { continuation.yield(update) }
             }
             continuation.finish()
         }
-        continuation.onTermination = { _ in task.cancel() }
+        continuation.onTermination = { _ in
+            task.cancel()
+            look.cancel()
+        }
         return stream
+    }
+
+    func quickLook() async -> LabUpdate? {
+        async let version = client.version()
+        async let listed = client.listContainers(all: true)
+        guard let version = try? await version, let listed = try? await listed, !resynced else { return nil }
+        engine = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
+        containers = Dictionary(listed.map { ($0.id, ContainerStatus(summary: $0)) }, uniquingKeysWith: { $1 })
+        return .snapshot(snapshot)
     }
 
     /// What an event says by itself, shown at once: the engine may hold a container's lock for
@@ -73,10 +92,11 @@ public actor LiveLab {
     }
 
     /// Folds one item of the engine feed into the state; returns what to tell the consumer.
-    func apply(_ item: EngineFeed) async -> [LabUpdate] {
+    /// `early` receives a snapshot from the container list alone while a resync's inspects run.
+    func apply(_ item: EngineFeed, early: @Sendable (LabUpdate) -> Void = { _ in }) async -> [LabUpdate] {
         switch item {
         case .connected(let version):
-            await resync(version)
+            await resync(version, early: early)
             return [.snapshot(snapshot)]
         case .event(let event):
             guard event.type == "container", !event.isExecNoise else { return [] }
@@ -94,13 +114,17 @@ public actor LiveLab {
 
     /// Reads every container afresh; retries with backoff while the engine fails it (events
     /// meanwhile wait in the feed's buffer), until it succeeds or the task is cancelled.
-    private func resync(_ version: EngineVersion) async {
+    private func resync(_ version: EngineVersion, early: @Sendable (LabUpdate) -> Void) async {
         var delay = Duration.milliseconds(250)
+        let reachable = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
         while !Task.isCancelled {
             do {
-                let fresh = try await loader.containerStatuses()
+                resynced = true
+                let fresh = try await loader.containerStatuses { listed in
+                    early(.snapshot(LabSnapshot(catalog: catalog, engine: reachable, containers: listed)))
+                }
                 containers = Dictionary(fresh.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
-                engine = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
+                engine = reachable
                 return
             } catch {
                 engine = .unreachable(client.endpoint, error, nextRetry: Date().addingTimeInterval(Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18))

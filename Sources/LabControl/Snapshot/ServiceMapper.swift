@@ -49,10 +49,18 @@ public struct ServiceMapper: Sendable {
             return nil
         }
         if container.component != nil { return nil }  // compose-managed, but not a lab service
-        if let owner = componentOwner[container.name] ?? componentOwner[Self.composeStyleBase(container.name, project: catalog.name)] {
-            return owner
-        }
-        return imageOwner[container.image]
+        // A name or image match only stands in while the lab's own project has no container
+        // for that component: once installed, a look-alike is someone else's.
+        let match = componentOwner[container.name] ?? componentOwner[Self.composeStyleBase(container.name, project: catalog.name)]
+            ?? imageOwner[container.image]
+        guard let match, !ownProjectComponents.contains(match.component) else { return nil }
+        return match
+    }
+
+    /// True when `name` is the component's container by name: its `container_name`, its compose
+    /// service name, or compose's `<project>-<service>-<n>`.
+    static func isNamed(_ name: String, as component: Component, project: String) -> Bool {
+        name == component.name || name == component.containerName || composeStyleBase(name, project: project) == component.name
     }
 
     /// `ailab-qdrant-1` → `qdrant`, as compose names containers.

@@ -61,10 +61,16 @@ public struct ServiceStatus: Sendable, Equatable {
 
     public var isDrifted: Bool { !driftedComponents.isEmpty }
 
-    /// The containers actions may touch: the catalog's project's, or made by hand (no project).
-    /// Another compose project's container only stands in on screen; it is never stopped,
-    /// replaced or removed from here.
-    public var ownedContainers: [ContainerStatus] { containers.filter { $0.project == nil || $0.project == project } }
+    /// The containers actions may touch: the catalog's project's, or made by hand (no project
+    /// label) under the component's own name. Another project's container, or one matched only
+    /// by its image, stands in on screen; it is never stopped, replaced or removed from here.
+    public var ownedContainers: [ContainerStatus] {
+        containers.filter { container in
+            if container.project == project { return true }
+            guard container.project == nil, let component = service.components.first(where: { $0.name == container.component }) else { return false }
+            return ServiceMapper.isNamed(container.name, as: component, project: project ?? "")
+        }
+    }
 
     /// Catalog components with no owned container.
     public var componentsToCreate: [String] {

@@ -28,9 +28,12 @@ public struct SnapshotLoader: Sendable {
     }
 
     /// All containers, with inspect details for the lab's own (uptime, exit code, last health check).
-    public func containerStatuses() async throws -> [ContainerStatus] {
+    /// `listed` sees what the list alone says (state, health from its status words, ports) one
+    /// round of inspects before the full answer, so a first frame need not wait for them.
+    public func containerStatuses(listed: @Sendable ([ContainerStatus]) -> Void = { _ in }) async throws -> [ContainerStatus] {
         let summaries = try await client.listContainers(all: true)
         let statuses = summaries.map(ContainerStatus.init(summary:))
+        listed(statuses)
         let assignment = ServiceMapper(catalog: catalog).assign(statuses)
         return try await withThrowingTaskGroup(of: ContainerStatus.self) { group in
             for status in statuses {
