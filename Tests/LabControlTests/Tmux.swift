@@ -42,5 +42,19 @@ struct Tmux {
         return condition(screen)
     }
 
-    func kill() { tmux(["kill-server"]) }
+    /// kill-server, then the server process itself: a server was seen here to answer kill-server
+    /// and live on, keeping its pane (and the ailab in it) running after the test.
+    func kill() {
+        tmux(["kill-server"])
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { pid_t($0) } ?? []
+        for pid in pids {
+            guard let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
+            let arguments = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if let at = arguments.firstIndex(of: "-L"), arguments.indices.contains(at + 1), arguments[at + 1] == socket,
+                arguments.first.map({ $0.hasSuffix("tmux") }) == true
+            {
+                Glibc.kill(pid, SIGKILL)
+            }
+        }
+    }
 }
