@@ -63,7 +63,9 @@ enum Format {
     }
 
     static func percent(_ value: Double?) -> String {
-        guard let value else { return "-" }
+        // From the engine's counters: clamp what no real container reaches, so Int() cannot trap.
+        guard let value, value.isFinite else { return "-" }
+        if value >= 100_000 { return ">99999%" }
         return value >= 10 ? "\(Int(value.rounded()))%" : String(format: "%.1f%%", value)
     }
 }

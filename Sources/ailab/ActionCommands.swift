@@ -32,8 +32,7 @@ struct InstallCommand: AsyncParsableCommand {
             Secrets are generated on first install, stored 0600 under the state directory and never printed. \
             An installed service is left as it is (and said so); one that drifted from the catalog is recreated \
             after confirmation (its volumes are kept).
-
-            """ + actionExitCodes)
+            """ + "\n\n" + actionExitCodes)
 
     @OptionGroup var options: ActionOptions
     @Argument(help: "Services or phases (phase1) to install.") var targets: [String]

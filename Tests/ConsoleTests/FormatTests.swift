@@ -19,4 +19,11 @@ struct FormatTests {
             #expect(Format.day(date, timeZone: zone) == formatter.string(from: date))
         }
     }
+
+    @Test func absurdEngineFiguresDoNotTrap() {
+        #expect(Format.percent(1e21) == ">99999%")
+        #expect(Format.percent(.infinity) == "-")
+        #expect(Format.percent(.nan) == "-")
+        #expect(Format.percent(12.34) == "12%")
+    }
 }

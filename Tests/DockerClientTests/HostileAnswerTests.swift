@@ -89,3 +89,11 @@ import Testing
         #expect(error == .notFound("page not found"))
     }
 }
+
+/// What the fuzzer found, kept as a test: an event whose `time` overflows nanoseconds.
+@Test func anEventTimeTooLargeForNanosecondsDoesNotTrap() throws {
+    let event = try JSONDecoder().decode(EngineEvent.self, from: Data(#"{"Type":"container","Action":"die","time":922337203685477580}"#.utf8))
+    #expect(event.timeNano == .max)
+    let negative = try JSONDecoder().decode(EngineEvent.self, from: Data(#"{"time":-922337203685477580}"#.utf8))
+    #expect(negative.timeNano == .min)
+}

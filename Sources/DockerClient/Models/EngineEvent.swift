@@ -18,7 +18,7 @@ public struct EngineEvent: Decodable, Sendable, Equatable {
         self.actorID = actorID
         self.attributes = attributes
         self.time = time
-        self.timeNano = timeNano == 0 ? time * 1_000_000_000 : timeNano
+        self.timeNano = timeNano == 0 ? Self.nanoseconds(time) : timeNano
     }
 
     public init(from decoder: any Decoder) throws {
@@ -26,7 +26,7 @@ public struct EngineEvent: Decodable, Sendable, Equatable {
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
         action = try c.decodeIfPresent(String.self, forKey: .action) ?? ""
         time = try c.decodeIfPresent(Int64.self, forKey: .time) ?? 0
-        timeNano = try c.decodeIfPresent(Int64.self, forKey: .timeNano) ?? time * 1_000_000_000
+        timeNano = try c.decodeIfPresent(Int64.self, forKey: .timeNano) ?? Self.nanoseconds(time)
         if c.contains(.actor) {
             let actor = try c.nestedContainer(keyedBy: ActorKeys.self, forKey: .actor)
             actorID = try actor.decodeIfPresent(String.self, forKey: .id) ?? ""
@@ -35,6 +35,13 @@ public struct EngineEvent: Decodable, Sendable, Equatable {
             actorID = ""
             attributes = [:]
         }
+    }
+
+    /// Seconds as nanoseconds, saturating: a hostile or broken engine's `time` of 10^17 must not
+    /// trap on overflow (the fuzzer found that one).
+    static func nanoseconds(_ seconds: Int64) -> Int64 {
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? (seconds < 0 ? .min : .max) : product
     }
 
     /// Health-check runs emit exec_create/exec_start/exec_die every interval: noise to a person.

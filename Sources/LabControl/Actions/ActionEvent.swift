@@ -47,8 +47,14 @@ public struct PullStatus: Sendable, Equatable {
     public init(image: String) { self.image = image }
 
     /// Bytes downloaded so far, and the total announced so far (grows as layers report sizes).
-    public var downloaded: Int64 { layers.reduce(0) { $0 + min($1.current, $1.total) } }
-    public var total: Int64 { layers.reduce(0) { $0 + $1.total } }
+    /// Saturating sums: sizes come from the engine, and a wrong one must not trap.
+    public var downloaded: Int64 { layers.reduce(0) { Self.add($0, max(0, min($1.current, $1.total))) } }
+    public var total: Int64 { layers.reduce(0) { Self.add($0, max(0, $1.total)) } }
+
+    static func add(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
+    }
     public var finishedLayers: Int { layers.filter { Self.finished.contains($0.status) }.count }
 
     public static let finished: Set<String> = ["Pull complete", "Already exists", "Download complete"]
