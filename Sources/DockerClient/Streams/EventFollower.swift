@@ -36,9 +36,13 @@ public struct EventFollower: Sendable {
         // Shared with the reading child task: where to resume, and what was seen last.
         let resume = ResumePoint(since: query.since)
         var delay = initialBackoff
+        var reconnecting = false
         while !Task.isCancelled {
             do {
-                client.resetNegotiation()
+                // After an outage the engine may have been upgraded: ask its version again. The
+                // first time, a negotiation already under way (the console's warm-up) is reused.
+                if reconnecting { client.resetNegotiation() }
+                reconnecting = true
                 let version = try await client.version()
                 var resumed = query
                 resumed.since = resume.state.withLock { $0.since } ?? Self.timestamp(Date())

@@ -51,6 +51,7 @@ final class ConsoleApp: @unchecked Sendable {
             effects.stopAll()
             terminal.stop()
         }
+        if !awaitFirstAnswer(within: .milliseconds(60)) { return }
         terminal.present(ConsoleRenderer.render(state))
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0)]
         while true {
@@ -80,5 +81,29 @@ final class ConsoleApp: @unchecked Sendable {
             }
             terminal.present(ConsoleRenderer.render(state))
         }
+    }
+
+    /// Waits (at most `limit`) for the engine's first answer before the first frame, so that
+    /// frame is the lab itself, not "connecting…" redrawn a few milliseconds later. A slow or
+    /// absent engine gets the connecting frame after `limit`. False when a key or effect quit.
+    private func awaitFirstAnswer(within limit: Duration) -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while !state.snapshot.engine.reachable {
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { return true }
+            var wake = pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+            guard poll(&wake, 1, max(1, milliseconds)) > 0 else { return true }
+            let events = inbox.drain()
+            // Only a signal's byte: the main loop reads and handles it.
+            guard !events.isEmpty else { return true }
+            for event in events {
+                for effect in Reducer.reduce(&state, event) {
+                    if effect == .quit { return false }
+                    effects.perform(effect, snapshot: state.snapshot)
+                }
+            }
+        }
+        return true
     }
 }

@@ -21,6 +21,10 @@ struct ConsoleCommand: AsyncParsableCommand {
             Stderr.line("ailab: the console needs a terminal (stdin and stdout are not both one); for scripts use `ailab status` or `ailab status --json`")
             throw ExitCode(1)
         }
+        let client = try options.makeClient()
+        // Ask the engine its API version while the catalog, the theme and ncurses are set up:
+        // the first frame of the lab then waits one round trip less, on event loops already up.
+        Task.detached { _ = try? await client.apiVersion() }
         let catalog = try options.loadCatalog()
         let chosenTheme: Theme
         do {
@@ -29,7 +33,6 @@ struct ConsoleCommand: AsyncParsableCommand {
             Stderr.line("ailab: theme \(error)")
             throw ExitCode(3)
         }
-        let client = try options.makeClient()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: chosenTheme, environment: options.environment)
