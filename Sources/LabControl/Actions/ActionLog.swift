@@ -18,12 +18,15 @@ public struct ActionLog: Sendable {
 
     public func append(_ event: ActionEvent) {
         guard event.outcome != .progress else { return }
-        let directory = (path as NSString).deletingLastPathComponent
-        try? AtomicFile.prepareDirectory(directory)
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) > limit { rename(path, path + ".1") }
         let line = "\(Self.stamp(event.time)) \(event.line.replacingOccurrences(of: "\n", with: " ⏎ "))\n"
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        var fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if fd < 0, errno == ENOENT {
+            // The state directory is made (0700) on the first step only, not on every one.
+            try? AtomicFile.prepareDirectory((path as NSString).deletingLastPathComponent)
+            fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        }
         guard fd >= 0 else { return }
         defer { close(fd) }
         // One write per line with O_APPEND: two consoles' lines never interleave mid-line.

@@ -78,8 +78,7 @@ public struct ActionRunner: Sendable {
 
     /// The service's containers now, in component order.
     func containers(of service: LabService) async throws -> [ContainerStatus] {
-        let snapshot = LabSnapshot(catalog: catalog, engine: EngineInfo(endpoint: client.endpoint.description, reachable: true), containers: try await loader.containerStatuses())
-        return snapshot.status(of: service.name)?.ownedContainers ?? []
+        try await loader.current().status(of: service.name)?.ownedContainers ?? []
     }
 
     /// Runs one engine call as a reported step; an engine refusal becomes an `ActionFailure`.

@@ -20,8 +20,7 @@ public struct LabActions: Sendable {
     /// The plan for `request` against the engine as it is now, with preflight problems among its
     /// refusals. Throws the `DockerError` when the engine cannot be reached.
     public func prepare(_ request: ActionRequest) async throws -> ActionPlan {
-        let containers = try await SnapshotLoader(client: client, catalog: catalog).containerStatuses()
-        let snapshot = LabSnapshot(catalog: catalog, engine: EngineInfo(endpoint: client.endpoint.description, reachable: true), containers: containers)
+        let snapshot = try await SnapshotLoader(client: client, catalog: catalog).current()
         var plan = ActionPlanner(snapshot: snapshot).plan(request)
         if plan.refusals.isEmpty, request.kind == .install {
             plan.refusals = try await Preflight(client: client, snapshot: snapshot, resolver: resolver).problems(for: plan)

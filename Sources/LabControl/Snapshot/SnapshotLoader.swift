@@ -27,6 +27,12 @@ public struct SnapshotLoader: Sendable {
         }
     }
 
+    /// The lab as it is now, for actions: unlike `load`, an unreachable engine throws.
+    public func current() async throws -> LabSnapshot {
+        let engine = EngineInfo(endpoint: client.endpoint.description, reachable: true)
+        return LabSnapshot(catalog: catalog, engine: engine, containers: try await containerStatuses())
+    }
+
     /// All containers, with inspect details for the lab's own (uptime, exit code, last health check).
     /// `listed` sees what the list alone says (state, health from its status words, ports) one
     /// round of inspects before the full answer, so a first frame need not wait for them.
