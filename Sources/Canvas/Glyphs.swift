@@ -1,16 +1,16 @@
 /// The characters views draw with: Unicode, or ASCII when the locale is not UTF-8.
 public struct Glyphs: Sendable, Equatable {
-    public var healthy, starting, failed, stopped, notInstalled, unknown: String
+    public var healthy, starting, failed, stopped, notInstalled, unknown, completed, restarting: String
     public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight, teeLeft, teeRight: String
     public var full, empty, arrow, ellipsis, selected, up, down, enter, dot: String
 
     public static let unicode = Glyphs(
-        healthy: "●", starting: "◐", failed: "✗", stopped: "○", notInstalled: "·", unknown: "?",
+        healthy: "●", starting: "◐", failed: "✗", stopped: "○", notInstalled: "·", unknown: "?", completed: "✓", restarting: "↻",
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", teeLeft: "├", teeRight: "┤",
         full: "█", empty: "░", arrow: "→", ellipsis: "…", selected: "▶", up: "↑", down: "↓", enter: "⏎", dot: "·")
 
     public static let ascii = Glyphs(
-        healthy: "+", starting: "~", failed: "x", stopped: "-", notInstalled: ".", unknown: "?",
+        healthy: "+", starting: "~", failed: "x", stopped: "-", notInstalled: ".", unknown: "?", completed: "=", restarting: "!",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", teeLeft: "+", teeRight: "+",
         full: "#", empty: ".", arrow: "->", ellipsis: "~", selected: ">", up: "^", down: "v", enter: "Enter", dot: "-")
 }

@@ -24,8 +24,9 @@ public struct AppState: Sendable {
     public var glyphs: Glyphs
     public var width: Int
     public var height: Int
-    /// When each service's health last changed, as seen by this console.
-    public var healthSince: [String: Date] = [:]
+    /// The clock that ages are shown against: the newest snapshot's time, moved on by a tick
+    /// once a minute, so an idle console redraws at most a few cells a minute.
+    public var now: Date
     /// The state file's content: marks, check results, first-healthy times.
     public var labState = LabState()
     public var roadmapByPriority = false
@@ -40,24 +41,36 @@ public struct AppState: Sendable {
     public var action: ActionState?
     /// This session's action steps, oldest first (also kept in the state dir's actions.log).
     public var actionLog: [ActionEvent] = []
+    /// How far the Detail overlay is scrolled, and the last log lines of its stopped containers.
+    public var detailScroll = 0
+    public var detailTail: [LogLine] = []
+    /// How far the help overlay is scrolled (in rows).
+    public var helpScroll = 0
     /// Times are shown in this zone (tests fix it; people see their own).
     public var timeZone: TimeZone = .current
+    /// Layout and rows derived from everything above; `Reducer.reduce` refreshes it after each
+    /// event. Whoever changes the state by hand calls `refreshFrame()` before drawing.
+    public private(set) var frame: Frame!
 
     public static let eventLimit = 500
     public static let actionLogLimit = 500
 
     public init(snapshot: LabSnapshot, glyphs: Glyphs = .unicode, width: Int = 80, height: Int = 24) {
         self.snapshot = snapshot
+        now = snapshot.takenAt
         self.glyphs = glyphs
         self.width = width
         self.height = height
         selected = snapshot.services.first?.service.name
+        refreshFrame()
     }
+
+    public mutating func refreshFrame() { frame = Frame(self) }
 }
 
 /// The Services screen's sort orders.
 public enum ServiceSort: String, CaseIterable, Sendable {
-    case layer, name, state, health, cpu, memory, uptime
+    case layer, name, condition, age, cpu, memory, uptime
 }
 
 /// The log view: which service, its lines, search and position.

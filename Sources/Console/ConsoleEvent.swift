@@ -19,6 +19,10 @@ public enum ConsoleEvent: Sendable {
     case actionUnavailable(String)
     case actionStep(ActionEvent)
     case actionFinished(ActionResult)
+    /// A minute has passed: ages move on.
+    case tick(Date)
+    /// The last lines of a service's stopped containers, for its Detail.
+    case detailTail(service: String, [LogLine])
 }
 
 /// What the reducer asks the outside world to do; the run loop performs it.
@@ -42,6 +46,8 @@ public enum Effect: Sendable, Equatable {
     case runAction(ActionPlan)
     /// Stop the running action at its next step.
     case cancelAction
+    /// Read the last lines these (stopped) containers wrote, for a service's Detail.
+    case fetchTail(service: String, containers: [ContainerRef])
 }
 
 public struct ContainerRef: Sendable, Hashable {

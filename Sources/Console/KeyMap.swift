@@ -31,6 +31,9 @@ public struct KeyBinding: Sendable {
 
 /// The one table of key bindings: it drives key handling, the help overlay and the README.
 public enum KeyMap {
+    /// Rows the help overlay lists: a heading per scope and a row per binding.
+    public static var helpLineCount: Int { KeyScope.allCases.count + bindings.count }
+
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.char("q")], label: "q", command: .quit, help: "quit (Ctrl-C too)", scope: .everywhere),
         KeyBinding(keys: [.char("?")], label: "?", command: .help, help: "this help", scope: .everywhere),

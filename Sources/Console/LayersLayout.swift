@@ -22,6 +22,8 @@ public struct LayersLayout: Sendable {
 
     public var bands: [Band] = []
 
+    public init() {}
+
     /// Lays the bands out in `area` (the body, box included): each band gets the rows its chips
     /// need when they fit, otherwise rows are shared out and the overflow is counted.
     public init(state: AppState, area: Rect) {
@@ -57,7 +59,7 @@ public struct LayersLayout: Sendable {
     /// A chip's text: glyph, name, host ports.
     public static func chipText(_ status: ServiceStatus, glyphs: Glyphs) -> String {
         let ports = status.ports.prefix(2).map { ":\($0.host)" }.joined(separator: " ")
-        return "\(HealthGlyph.glyph(status, glyphs)) \(status.service.name)\(ports.isEmpty ? "" : " " + ports)"
+        return "\(ConditionStyle.glyph(status, glyphs)) \(status.service.name)\(ports.isEmpty ? "" : " " + ports)"
     }
 
     /// Greedy line filling: which chips go on which row.
@@ -81,30 +83,33 @@ public struct LayersLayout: Sendable {
     }
 }
 
-/// Glyph and role for a service's condition; colour is never the only signal.
-public enum HealthGlyph {
-    public static func glyph(_ status: ServiceStatus, _ glyphs: Glyphs) -> String {
-        switch condition(status) {
-        case .healthy: return glyphs.healthy
+/// How a condition looks: its glyph and colour role. Only presentation: the condition itself
+/// is decided in LabControl's `ConditionJudge`. Colour is never the only signal.
+public enum ConditionStyle {
+    public static func glyph(_ condition: Condition, _ glyphs: Glyphs) -> String {
+        switch condition {
+        case .healthy, .running: return glyphs.healthy
         case .starting: return glyphs.starting
-        case .unhealthy: return glyphs.failed
-        case .stopped: return glyphs.stopped
+        case .unhealthy, .crashed: return glyphs.failed
+        case .restarting: return glyphs.restarting
+        case .stopped, .paused: return glyphs.stopped
+        case .completed: return glyphs.completed
         case .notInstalled: return glyphs.notInstalled
-        default: return glyphs.unknown
+        case .unknown: return glyphs.unknown
         }
     }
 
-    /// The role that colours a service: one of healthy, starting, unhealthy, stopped, notInstalled, unknown.
-    public static func condition(_ status: ServiceStatus) -> Role {
-        switch (status.state, status.health) {
-        case (.unknown, _), (_, .unknown): return .unknown
-        case (.notInstalled, _): return .notInstalled
-        case (.running, .unhealthy): return .unhealthy
-        case (.running, .starting), (.restarting, _): return .starting
-        case (.running, _): return .healthy
-        case (.exited, _), (.dead, _):
-            return status.containers.contains { ($0.exitCode ?? 0) != 0 } || status.state == .dead ? .unhealthy : .stopped
-        default: return .stopped
+    public static func role(_ condition: Condition) -> Role {
+        switch condition {
+        case .healthy, .running: return .healthy
+        case .starting: return .starting
+        case .unhealthy, .crashed, .restarting: return .unhealthy
+        case .stopped, .paused, .completed: return .stopped
+        case .notInstalled: return .notInstalled
+        case .unknown: return .unknown
         }
     }
+
+    public static func glyph(_ status: ServiceStatus, _ glyphs: Glyphs) -> String { glyph(status.condition.condition, glyphs) }
+    public static func role(_ status: ServiceStatus) -> Role { role(status.condition.condition) }
 }

@@ -5,10 +5,12 @@ import LabControl
 extension Reducer {
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         if state.overlay == .logs, let effects = scrollLogs(&state, command) { return effects }
+        if case .detail = state.overlay, let effects = scrollDetail(&state, command) { return effects }
         switch command {
         case .quit: return [.quit]
         case .help:
             state.overlay = .help
+            state.helpScroll = 0
             return []
         case .nextScreen: return show(&state, state.screen.next)
         case .previousScreen: return show(&state, state.screen.previous)
@@ -32,7 +34,9 @@ extension Reducer {
             guard let service = targetService(state) else { return [] }
             state.selected = service
             state.overlay = .detail(service: service)
-            return statsEffect(state)
+            state.detailScroll = 0
+            state.detailTail = []
+            return statsEffect(state) + tailEffect(state, service)
         case .logs:
             guard let service = targetService(state), let status = state.snapshot.status(of: service) else { return [] }
             state.selected = service
@@ -106,6 +110,30 @@ extension Reducer {
             return rows[state.portRow].service
         }
         return state.selected
+    }
+
+    /// A stopped or crashed service's Detail shows the last lines its containers wrote.
+    static func tailEffect(_ state: AppState, _ service: String) -> [Effect] {
+        guard let status = state.snapshot.status(of: service) else { return [] }
+        let stopped = status.containers.filter { $0.state == .exited || $0.state == .dead }
+        guard !stopped.isEmpty else { return [] }
+        return [.fetchTail(service: service, containers: stopped.map { ContainerRef(id: $0.id, name: $0.name) })]
+    }
+
+    private static func scrollDetail(_ state: inout AppState, _ command: Command) -> [Effect]? {
+        let frame = state.frame ?? Frame(state)
+        let page = max(1, frame.screenArea.height - 3)
+        switch command {
+        case .up: state.detailScroll -= 1
+        case .down: state.detailScroll += 1
+        case .pageUp: state.detailScroll -= page
+        case .pageDown: state.detailScroll += page
+        case .top: state.detailScroll = 0
+        case .bottom: state.detailScroll = frame.detailScrollLimit
+        default: return nil
+        }
+        state.detailScroll = min(max(0, state.detailScroll), frame.detailScrollLimit)
+        return []
     }
 
     private static func scrollLogs(_ state: inout AppState, _ command: Command) -> [Effect]? {

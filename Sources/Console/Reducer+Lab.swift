@@ -4,13 +4,7 @@ import LabControl
 
 extension Reducer {
     static func apply(_ state: inout AppState, _ snapshot: LabSnapshot) -> [Effect] {
-        for status in snapshot.services {
-            let before = state.snapshot.status(of: status.service.name)
-            if before?.health != status.health || before?.state != status.state || state.healthSince[status.service.name] == nil {
-                state.healthSince[status.service.name] = before == nil || !state.snapshot.engine.reachable
-                    ? status.startedAt ?? snapshot.takenAt : snapshot.takenAt
-            }
-        }
+        state.now = max(state.now, snapshot.takenAt)
         let portsBefore = Set(state.portRows.map(\.host))
         state.snapshot = snapshot
         if state.selected == nil || snapshot.status(of: state.selected!) == nil {
@@ -22,7 +16,7 @@ extension Reducer {
         state.stats = state.stats.filter { live.contains($0.key) }
         var effects = statsEffect(state)
         let newlyHealthy = snapshot.services.filter {
-            ItemState($0) == .healthy && state.labState.firstHealthy[$0.service.name] == nil && !state.healthNoted.contains($0.service.name)
+            $0.condition.condition.isUp && state.labState.firstHealthy[$0.service.name] == nil && !state.healthNoted.contains($0.service.name)
         }.map(\.service.name)
         if snapshot.engine.reachable, !newlyHealthy.isEmpty {
             state.healthNoted.formUnion(newlyHealthy)

@@ -71,34 +71,37 @@ extension Reducer {
         return min(max(0, moved), count - 1)
     }
 
+    /// Hit-tests against the frame the screen was drawn from: the same areas, the same rows.
     static func click(_ state: inout AppState, x: Int, y: Int) -> [Effect] {
-        let layout = Layout(width: state.width, height: state.height)
+        let frame = state.frame ?? Frame(state)
+        let layout = frame.layout
         if layout.tabs.contains(x: x, y: y) {
             if let tab = Layout.tabSpans().first(where: { x >= $0.start && x < $0.start + $0.label.count }) { return show(&state, tab.screen) }
             return []
         }
-        guard state.overlay == nil, layout.body.contains(x: x, y: y) else { return [] }
+        let area = frame.screenArea
+        guard state.overlay == nil, area.contains(x: x, y: y) else { return [] }
         switch state.screen {
         case .layers:
-            if let chip = LayersLayout(state: state, area: layout.body).chip(at: x, y) { state.selected = chip.service }
+            if let chip = frame.layers.chip(at: x, y) { state.selected = chip.service }
         case .services:
-            let rows = state.serviceRows
+            let rows = frame.serviceRows
             let selectedIndex = rows.firstIndex { $0.service.name == state.selected } ?? 0
-            let window = visibleWindow(count: rows.count, selected: selectedIndex, rows: layout.body.height - 1)
-            let row = window.lowerBound + (y - layout.body.y - 1)
-            if y > layout.body.y, window.contains(row) { state.selected = rows[row].service.name }
+            let window = visibleWindow(count: rows.count, selected: selectedIndex, rows: area.height - 1)
+            let row = window.lowerBound + (y - area.y - 1)
+            if y > area.y, window.contains(row) { state.selected = rows[row].service.name }
         case .ports:
-            let rows = state.portRows
-            let window = visibleWindow(count: rows.count, selected: state.portRow, rows: layout.body.height - 1)
-            let row = window.lowerBound + (y - layout.body.y - 1)
-            if y > layout.body.y, window.contains(row) {
+            let rows = frame.portRows
+            let window = visibleWindow(count: rows.count, selected: state.portRow, rows: area.height - 1)
+            let row = window.lowerBound + (y - area.y - 1)
+            if y > area.y, window.contains(row) {
                 state.portRow = row
                 if let service = rows[row].service { state.selected = service }
             }
         case .roadmap:
-            let rows = state.roadmapRows
-            let window = visibleWindow(count: rows.count, selected: state.selectedRoadmapRow, rows: layout.body.height)
-            let row = window.lowerBound + (y - layout.body.y)
+            let rows = frame.roadmapRows
+            let window = visibleWindow(count: rows.count, selected: state.selectedRoadmapRow, rows: area.height)
+            let row = window.lowerBound + (y - area.y)
             if window.contains(row), rows[row].selectable {
                 state.roadmapRow = row
                 if case .item(let item) = rows[row] { state.selected = item.service }

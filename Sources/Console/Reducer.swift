@@ -6,6 +6,11 @@ import LabControl
 /// Pure: no I/O, so every behaviour is testable with plain values.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: ConsoleEvent) -> [Effect] {
+        defer { state.refreshFrame() }
+        return fold(&state, event)
+    }
+
+    static func fold(_ state: inout AppState, _ event: ConsoleEvent) -> [Effect] {
         switch event {
         case .input(let input): return handle(&state, input)
         case .lab(.snapshot(let snapshot)): return apply(&state, snapshot)
@@ -42,6 +47,12 @@ public enum Reducer {
         case .actionFinished(let result):
             finished(&state, result)
             return []
+        case .tick(let date):
+            state.now = max(state.now, date)
+            return []
+        case .detailTail(let service, let lines):
+            if state.overlay == .detail(service: service) { state.detailTail = lines }
+            return []
         }
     }
 
@@ -57,10 +68,7 @@ public enum Reducer {
             state.notice = nil
             if state.editingFilter { return editFilter(&state, key) }
             if state.logs.editingSearch { return editSearch(&state, key) }
-            if state.overlay == .help {
-                state.overlay = nil  // any key closes help; q still quits
-                return key == .char("q") ? [.quit] : []
-            }
+            if state.overlay == .help { return helpKey(&state, key) }
             if key == .ctrl("c") { return [.quit] }
             if let stage = state.action?.stage, stage == .refused || { if case .confirming = stage { true } else { false } }() {
                 return answer(&state, key)
@@ -70,6 +78,23 @@ public enum Reducer {
             guard let command = KeyMap.command(for: key, in: scope) else { return [] }
             return perform(&state, command)
         }
+    }
+
+    /// The help scrolls with the movement keys; any other key closes it (q still quits).
+    private static func helpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let page = max(1, state.frame.helpArea.height - 2)
+        switch key {
+        case .up, .char("k"): state.helpScroll = max(0, state.helpScroll - 1)
+        case .down, .char("j"): state.helpScroll += 1
+        case .pageUp: state.helpScroll = max(0, state.helpScroll - page)
+        case .pageDown: state.helpScroll += page
+        default:
+            state.overlay = nil
+            return key == .char("q") || key == .ctrl("c") ? [.quit] : []
+        }
+        // The view shows as many columns as fit; past the last row there is nothing to scroll to.
+        state.helpScroll = min(state.helpScroll, KeyMap.helpLineCount)
+        return []
     }
 
     private static func editFilter(_ state: inout AppState, _ key: Key) -> [Effect] {

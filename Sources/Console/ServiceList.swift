@@ -25,8 +25,7 @@ extension AppState {
         guard !filter.isEmpty else { return true }
         let needle = filter.lowercased()
         let haystack = [
-            status.service.name, status.service.title, status.service.layer?.rawValue ?? "", status.state.rawValue,
-            status.health.rawValue,
+            status.service.name, status.service.title, status.service.layer?.rawValue ?? "", status.condition.text,
         ] + status.ports.map { String($0.host) }
         return haystack.contains { $0.lowercased().contains(needle) }
     }
@@ -38,8 +37,8 @@ extension AppState {
         switch sort {
         case .layer: primary = order(lhs.service.layer.map { Layer.allCases.firstIndex(of: $0)! } ?? 99, rhs.service.layer.map { Layer.allCases.firstIndex(of: $0)! } ?? 99)
         case .name: primary = order(lhs.service.name, rhs.service.name)
-        case .state: primary = order(lhs.state.rawValue, rhs.state.rawValue)
-        case .health: primary = order(healthRank(lhs), healthRank(rhs))
+        case .condition: primary = order(troubleRank(lhs), troubleRank(rhs))
+        case .age: primary = order(lhs.condition.since ?? .distantFuture, rhs.condition.since ?? .distantFuture)
         case .cpu: primary = order(cpu(rhs) ?? -1, cpu(lhs) ?? -1)
         case .memory: primary = order(memory(rhs), memory(lhs))
         case .uptime: primary = order(lhs.startedAt ?? .distantFuture, rhs.startedAt ?? .distantFuture)
@@ -51,17 +50,10 @@ extension AppState {
         snapshot.services.firstIndex { $0.service.name == status.service.name } ?? 0
     }
 
-    /// Trouble first.
-    private func healthRank(_ status: ServiceStatus) -> Int {
-        switch (status.state, status.health) {
-        case (_, .unhealthy): return 0
-        case (.exited, _), (.dead, _), (.restarting, _): return 1
-        case (_, .unknown), (.unknown, _): return 2
-        case (_, .starting): return 3
-        case (.running, _): return 4
-        case (.notInstalled, _): return 6
-        default: return 5
-        }
+    /// Trouble first, in the order of `Condition.allCases` after it.
+    private func troubleRank(_ status: ServiceStatus) -> Int {
+        let order: [Condition] = [.crashed, .restarting, .unhealthy, .unknown, .starting, .stopped, .paused, .completed, .healthy, .running, .notInstalled]
+        return order.firstIndex(of: status.condition.condition) ?? order.count
     }
 
     /// nil until a sample of one of its containers has arrived.
@@ -71,7 +63,8 @@ extension AppState {
     }
 
     public func memory(_ status: ServiceStatus) -> UInt64 {
-        status.containers.compactMap { stats[$0.id]?.memoryBytes }.reduce(0, +)
+        // Engine numbers are not to be trusted: a sum that would overflow saturates.
+        status.containers.compactMap { stats[$0.id]?.memoryBytes }.reduce(0) { $0.addingReportingOverflow($1).overflow ? .max : $0 + $1 }
     }
 
     /// The Ports screen's rows.

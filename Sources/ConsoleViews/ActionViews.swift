@@ -6,11 +6,6 @@ import LabControl
 /// The action bar (what is running, a pull's progress), the plan dialog, and the action log.
 enum ActionViews {
     /// Rows the action bar takes at the bottom of the body: two while a pull shows a bar.
-    static func barRows(_ state: AppState) -> Int {
-        guard let action = state.action, action.isBusy else { return 0 }
-        return action.pull == nil ? 1 : 3
-    }
-
     static func bar(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard let action = state.action, !area.isEmpty else { return }
         let glyphs = state.glyphs

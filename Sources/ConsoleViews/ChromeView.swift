@@ -9,7 +9,7 @@ enum ChromeView {
         guard !area.isEmpty else { return }
         buffer.fill(area, style: Style(.header))
         let engine = state.snapshot.engine
-        let version = engine.reachable ? " (\(engine.version ?? "?"))" : " (unreachable)"
+        let version = engine.reachable ? " (\(engine.version ?? "?"))" : engine.error == nil ? " (connecting\(state.glyphs.ellipsis))" : " (unreachable)"
         let counts = countsText(state.snapshot.services, glyphs: state.glyphs)
         let countsWidth = DisplayWidth.of(counts)
         var x = buffer.put(" ailab ", x: area.x, y: area.y, style: Style(.header, .bold))
@@ -22,13 +22,13 @@ enum ChromeView {
         if countsWidth + 1 < area.width { buffer.put(counts, x: area.maxX - countsWidth - 1, y: area.y, style: Style(.header, .bold)) }
     }
 
-    /// `●12 ◐1 ✗1 ○3 ·8`: services by condition, glyph first so no colour is needed.
+    /// `●12 ◐1 ✗1 ↻1 ○3 ✓1 ·8`: services by condition glyph, glyph first so no colour is needed
+    /// (✗ unhealthy or crashed, ↻ restarting, ○ stopped or paused, ✓ completed).
     static func countsText(_ services: [ServiceStatus], glyphs: Glyphs) -> String {
-        var tally: [Role: Int] = [:]
-        for status in services { tally[HealthGlyph.condition(status), default: 0] += 1 }
-        let order: [(Role, String)] = [(.healthy, glyphs.healthy), (.starting, glyphs.starting), (.unhealthy, glyphs.failed),
-                                       (.stopped, glyphs.stopped), (.notInstalled, glyphs.notInstalled), (.unknown, glyphs.unknown)]
-        return order.compactMap { role, glyph in tally[role].map { "\(glyph)\($0)" } }.joined(separator: " ")
+        var tally: [String: Int] = [:]
+        for status in services { tally[ConditionStyle.glyph(status, glyphs), default: 0] += 1 }
+        let order = [glyphs.healthy, glyphs.starting, glyphs.failed, glyphs.restarting, glyphs.stopped, glyphs.completed, glyphs.notInstalled, glyphs.unknown]
+        return order.compactMap { glyph in tally[glyph].map { "\(glyph)\($0)" } }.joined(separator: " ")
     }
 
     static func tabs(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {

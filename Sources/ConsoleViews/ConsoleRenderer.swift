@@ -7,16 +7,12 @@ public enum ConsoleRenderer {
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         guard state.width > 0, state.height > 0 else { return buffer }
-        let layout = Layout(width: state.width, height: state.height)
+        let frame = state.frame!
+        let layout = frame.layout
         ChromeView.header(state, into: &buffer, layout.header)
         ChromeView.tabs(state, into: &buffer, layout.tabs)
-        var body = layout.body
-        if !state.snapshot.engine.reachable {
-            let (bannerRect, rest) = body.splitTop(body.height >= 4 ? 1 : 0)
-            ChromeView.banner(state, into: &buffer, bannerRect)
-            body = rest
-        }
-        let (screenArea, barArea) = body.splitBottom(min(ActionViews.barRows(state), max(0, body.height - 2)))
+        ChromeView.banner(state, into: &buffer, frame.banner)
+        let (screenArea, barArea) = (frame.screenArea, frame.barArea)
         switch state.overlay {
         case .detail(let service): DetailView.draw(state, service: service, into: &buffer, screenArea)
         case .logs: LogsView.draw(state, into: &buffer, screenArea)
@@ -24,12 +20,12 @@ public enum ConsoleRenderer {
         case .help, nil: drawScreen(state, into: &buffer, screenArea)
         }
         ActionViews.bar(state, into: &buffer, barArea)
-        if let action = state.action, !action.isBusy { ActionViews.dialog(state, into: &buffer, body) }
+        if let action = state.action, !action.isBusy { ActionViews.dialog(state, into: &buffer, frame.dialogArea) }
         SummaryView.draw(state, into: &buffer, layout.summary)
         SummaryView.progress(state, into: &buffer, layout.progress)
         ChromeView.footer(state, into: &buffer, layout.footer)
         if state.overlay == .help {
-            HelpView.draw(state, into: &buffer, Rect(x: 0, y: layout.tabs.maxY, width: state.width, height: layout.footer.y - layout.tabs.maxY))
+            HelpView.draw(state, into: &buffer, frame.helpArea)
         }
         return buffer
     }

@@ -23,7 +23,8 @@ enum EventsView {
         for (offset, event) in events.dropFirst(start).prefix(max(0, area.height - 1)).enumerated() {
             let role: Role = switch event.kind {
             case .died: (event.exitCode ?? 0) == 0 ? .stopped : .unhealthy
-            case .killed, .outOfMemory, .health(.unhealthy): .unhealthy
+            case .killed, .stopped: .stopped  // a stop or kill is someone's request, not a failure
+            case .outOfMemory, .health(.unhealthy): .unhealthy
             case .health(.healthy), .started, .restarted, .unpaused: .healthy
             case .health: .starting
             default: .text

@@ -1,8 +1,8 @@
 import Canvas
 import Console
 
-/// The key list, drawn from the same table that handles the keys: over the whole screen, in as
-/// many columns as the width allows.
+/// The key list, drawn from the same table that handles the keys: whole descriptions, in as
+/// many columns as fit the width, scrolled with j/k or PgUp/PgDn when they do not fit the height.
 enum HelpView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         var lines: [(String, String, Bool)] = []
@@ -12,25 +12,28 @@ enum HelpView {
         }
         guard area.width >= 8, area.height >= 3 else { return }
         buffer.fill(area)
-        buffer.box(area, title: "Keys · any key closes", glyphs: state.glyphs, style: Style(.borderFocused))
         let inner = area.inset(by: 1)
-        let columns = max(1, min(3, inner.width / 38))
+        let keyWidth = (lines.filter { !$0.2 }.map { DisplayWidth.of($0.0) }.max() ?? 8) + 2
+        let widest = lines.map { $0.2 ? DisplayWidth.of($0.0) : keyWidth + DisplayWidth.of($0.1) }.max() ?? 20
+        let columns = max(1, min(lines.count, inner.width / (widest + 3)))
         let columnWidth = inner.width / columns
-        let keyWidth = min(12, (lines.filter { !$0.2 }.map { DisplayWidth.of($0.0) }.max() ?? 8) + 2)
+        let rows = (lines.count + columns - 1) / columns
+        let visible = max(1, inner.height)
+        let scroll = min(state.helpScroll, max(0, rows - visible))
+        let title = rows > visible
+            ? "Keys · \(scroll + 1)-\(min(rows, scroll + visible))/\(rows) · j/k PgUp/PgDn scroll · any other key closes"
+            : "Keys · any key closes"
+        buffer.box(area, title: title, glyphs: state.glyphs, style: Style(.borderFocused))
         for (index, (key, help, heading)) in lines.enumerated() {
-            let column = index / max(1, inner.height)
-            guard column < columns else {
-                buffer.put(" +\(lines.count - index) more: a larger terminal shows them ", x: inner.x + 1, y: area.maxY - 1, style: Style(.muted), clip: area)
-                break
-            }
+            let (column, row) = (index / rows, index % rows - scroll)
+            guard row >= 0, row < visible else { continue }
             let x = inner.x + column * columnWidth
-            let y = inner.y + index % max(1, inner.height)
-            let cell = Rect(x: x, y: y, width: columnWidth - 1, height: 1)
+            let cell = Rect(x: x, y: inner.y + row, width: columnWidth - 1, height: 1)
             if heading {
-                buffer.put(key, x: x + 1, y: y, style: Style(.title, .bold), clip: cell)
+                buffer.put(key, x: x + 1, y: cell.y, style: Style(.title, .bold), clip: cell)
             } else {
-                buffer.put(key, x: x + 2, y: y, style: Style(.key), clip: cell)
-                buffer.put(help, x: x + 2 + keyWidth, y: y, style: Style(.text), clip: cell)
+                buffer.put(key, x: x + 2, y: cell.y, style: Style(.key), clip: cell)
+                buffer.put(help, x: x + 2 + keyWidth, y: cell.y, style: Style(.text), clip: cell)
             }
         }
     }

@@ -9,7 +9,7 @@ enum LayersView {
             compact(state, into: &buffer, area)
             return
         }
-        let layout = LayersLayout(state: state, area: area)
+        let layout = state.frame.layers
         let glyphs = state.glyphs
         for (index, band) in layout.bands.enumerated() {
             let title = band.layer?.title ?? "Unassigned"
@@ -27,11 +27,11 @@ enum LayersView {
             for chip in band.chips {
                 guard let status = state.snapshot.status(of: chip.service) else { continue }
                 let selected = chip.service == state.selected
-                let condition = HealthGlyph.condition(status)
+                let condition = ConditionStyle.role(status)
                 let text = LayersLayout.chipText(status, glyphs: glyphs)
                 let style = selected ? Style(.selected, .bold) : Style(condition == .notInstalled ? .notInstalled : .text)
                 buffer.put(text, x: chip.x, y: chip.y, style: style, maxWidth: chip.width)
-                if !selected { buffer.put(HealthGlyph.glyph(status, glyphs), x: chip.x, y: chip.y, style: Style(condition)) }
+                if !selected { buffer.put(ConditionStyle.glyph(status, glyphs), x: chip.x, y: chip.y, style: Style(condition)) }
             }
             // The band's roll-up, and what did not fit, at the right of its title row.
             let services = state.layerBands.first { $0.layer == band.layer }?.services ?? []

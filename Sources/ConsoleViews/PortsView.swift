@@ -11,7 +11,7 @@ enum PortsView {
             buffer.put(title, x: x, y: area.y, style: Style(.title, .bold), maxWidth: width, clip: area)
             x += width + 1
         }
-        let rows = state.portRows
+        let rows = state.frame.portRows
         if rows.isEmpty {
             buffer.put(" no published or declared ports", x: area.x, y: area.y + 1, style: Style(.muted), clip: area)
             return

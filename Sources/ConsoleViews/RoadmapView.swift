@@ -8,7 +8,7 @@ import LabControl
 enum RoadmapView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
-        let rows = state.roadmapRows
+        let rows = state.frame.roadmapRows
         let selected = state.selectedRoadmapRow
         let glyphs = state.glyphs
         for (offset, index) in visibleWindow(count: rows.count, selected: selected, rows: area.height).enumerated() {
@@ -29,13 +29,14 @@ enum RoadmapView {
                     buffer.put(" \(done)/\(total)", x: x, y: y, style: Style(.text), clip: area)
                 }
             case .item(let item):
-                let role = role(item.state)
-                x += buffer.put("  \(glyph(item.state, glyphs)) ", x: x, y: y, style: Style(role), clip: area)
+                let role = ConditionStyle.role(item.condition.condition)
+                x += buffer.put("  \(ConditionStyle.glyph(item.condition.condition, glyphs)) ", x: x, y: y, style: Style(role), clip: area)
                 x += buffer.put(DisplayWidth.pad(item.service, to: 13), x: x, y: y, style: Style(.text), clip: area)
-                x += buffer.put(DisplayWidth.pad(item.state.rawValue, to: 14), x: x, y: y, style: Style(role), clip: area)
+                let width = max(18, min(44, area.width - 50))  // the why of a condition, where there is room for it
+                x += buffer.put(DisplayWidth.pad(DisplayWidth.truncate(item.condition.text, to: width - 1, ellipsis: glyphs.ellipsis), to: width), x: x, y: y, style: Style(role), clip: area)
                 x += buffer.put(DisplayWidth.pad(item.effort, to: 7), x: x, y: y, style: Style(.muted), clip: area)
                 var extra: [String] = []
-                if let first = item.firstHealthy { extra.append("healthy since \(Format.day(first, timeZone: state.timeZone))") }
+                if let first = item.firstHealthy { extra.append("first healthy \(Format.day(first, timeZone: state.timeZone))") }
                 if !item.dependencies.isEmpty { extra.append("needs \(item.dependencies.joined(separator: ", "))") }
                 buffer.put(extra.joined(separator: " · "), x: x, y: y, style: Style(.muted), clip: area)
             case .metric(let metric):
@@ -49,28 +50,6 @@ enum RoadmapView {
             if index == selected, rows[index].selectable {
                 buffer.restyle(Rect(x: area.x, y: y, width: area.width, height: 1)) { Style(.selected, $0.emphasis.union(.bold)) }
             }
-        }
-    }
-
-    static func glyph(_ state: ItemState, _ glyphs: Glyphs) -> String {
-        switch state {
-        case .healthy: return glyphs.healthy
-        case .running, .installing: return glyphs.starting
-        case .unhealthy: return glyphs.failed
-        case .stopped: return glyphs.stopped
-        case .notInstalled: return glyphs.notInstalled
-        case .unknown: return glyphs.unknown
-        }
-    }
-
-    static func role(_ state: ItemState) -> Role {
-        switch state {
-        case .healthy: return .healthy
-        case .running, .installing: return .starting
-        case .unhealthy: return .unhealthy
-        case .stopped: return .stopped
-        case .notInstalled: return .notInstalled
-        case .unknown: return .unknown
         }
     }
 }

@@ -15,13 +15,11 @@ enum ServicesView {
     /// In order of importance: narrow terminals keep the first ones.
     static let columns: [Column] = [
         Column(title: "SERVICE", width: 13, sort: .name) { state, status in
-            ("\(HealthGlyph.glyph(status, state.glyphs)) \(status.service.name)", Style(HealthGlyph.condition(status) == .notInstalled ? .notInstalled : .text))
+            ("\(ConditionStyle.glyph(status, state.glyphs)) \(status.service.name)", Style(ConditionStyle.role(status) == .notInstalled ? .notInstalled : .text))
         },
-        Column(title: "STATE", width: 13, sort: .state) { _, status in (status.state.rawValue, Style(HealthGlyph.condition(status))) },
-        Column(title: "HEALTH", width: 15, sort: .health) { state, status in
-            guard status.health != .none else { return ("-", Style(.muted)) }
-            let since = Format.since(state.healthSince[status.service.name], now: state.snapshot.takenAt, timeZone: state.timeZone)
-            return ("\(status.health.rawValue) \(since)", Style(HealthGlyph.condition(status)))
+        Column(title: "CONDITION", width: 17, sort: .condition) { _, status in (status.condition.text, Style(ConditionStyle.role(status))) },
+        Column(title: "AGE", width: 7, sort: .age) { state, status in
+            status.condition.since == nil ? ("-", Style(.muted)) : (Format.age(since: status.condition.since, now: state.now), Style(.text))
         },
         Column(title: "PORTS", width: 11, sort: nil) { _, status in
             (status.ports.isEmpty ? "-" : status.ports.map { String($0.host) }.joined(separator: ","), Style(.text))
@@ -33,8 +31,8 @@ enum ServicesView {
             let memory = state.memory(status)
             return status.state == .running && memory > 0 ? (Format.bytes(memory), Style(.text)) : ("-", Style(.muted))
         },
-        Column(title: "UP", width: 6, sort: .uptime) { state, status in
-            (Format.since(status.startedAt, now: state.snapshot.takenAt, timeZone: state.timeZone), Style(.text))
+        Column(title: "UP", width: 7, sort: .uptime) { state, status in
+            status.startedAt == nil ? ("-", Style(.muted)) : (Format.age(since: status.startedAt, now: state.now), Style(.text))
         },
         Column(title: "LAYER", width: 8, sort: .layer) { _, status in (status.service.layer?.rawValue ?? "-", Style(.muted)) },
         Column(title: "PH", width: 3, sort: nil) { _, status in (status.service.phase.map(String.init) ?? "-", Style(.muted)) },
@@ -57,7 +55,7 @@ enum ServicesView {
             buffer.put(column.title + marker, x: x, y: area.y, style: Style(.title, .bold), maxWidth: column.width, clip: area)
             x += column.width + 1
         }
-        let rows = state.serviceRows
+        let rows = state.frame.serviceRows
         if rows.isEmpty {
             buffer.put(" nothing matches /\(state.filter)", x: area.x, y: area.y + 1, style: Style(.muted), clip: area)
             return

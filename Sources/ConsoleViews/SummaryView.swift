@@ -7,18 +7,18 @@ import LabControl
 enum SummaryView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty, let status = state.selectedStatus else { return }
-        let condition = HealthGlyph.condition(status)
+        let condition = ConditionStyle.role(status)
         var x = area.x + 1
-        x += buffer.put(HealthGlyph.glyph(status, state.glyphs) + " ", x: x, y: area.y, style: Style(condition), clip: area)
+        x += buffer.put(ConditionStyle.glyph(status, state.glyphs) + " ", x: x, y: area.y, style: Style(condition), clip: area)
         x += buffer.put(status.service.name, x: x, y: area.y, style: Style(.text, .bold), clip: area)
         x += buffer.put("  \(stateText(state, status))", x: x, y: area.y, style: Style(condition), clip: area)
-        x += buffer.put("   \(status.service.primary.image)", x: x, y: area.y, style: Style(.muted), clip: area)
+        x += buffer.put("   \(image(status))", x: x, y: area.y, style: Style(.muted), clip: area)
         if !status.service.dependencies.isEmpty {
             x += buffer.put("   needs", x: x, y: area.y, style: Style(.muted), clip: area)
             for dependency in status.service.dependencies {
                 guard let needed = state.snapshot.status(of: dependency) else { continue }
                 x += buffer.put(" \(dependency) ", x: x, y: area.y, style: Style(.text), clip: area)
-                x += buffer.put(HealthGlyph.glyph(needed, state.glyphs), x: x, y: area.y, style: Style(HealthGlyph.condition(needed)), clip: area)
+                x += buffer.put(ConditionStyle.glyph(needed, state.glyphs), x: x, y: area.y, style: Style(ConditionStyle.role(needed)), clip: area)
             }
         }
         guard area.height > 1 else { return }
@@ -26,14 +26,16 @@ enum SummaryView {
                    x: area.x + 3, y: area.y + 1, style: Style(status.failingCheck != nil ? .error : .muted))
     }
 
+    /// `crashed (exit 3) 4m`: the condition, its why, and how long, by the engine's times.
     static func stateText(_ state: AppState, _ status: ServiceStatus) -> String {
-        let since = Format.since(state.healthSince[status.service.name], now: state.snapshot.takenAt, timeZone: state.timeZone)
-        switch (status.state, status.health) {
-        case (.running, .none): return "running since \(since)"
-        case (.running, let health): return "\(health.rawValue) since \(since)"
-        case (.exited, _): return "exited" + (status.containers.first?.exitCode.map { " (\($0))" } ?? "")
-        default: return status.state.rawValue
-        }
+        let condition = status.condition
+        return condition.since == nil ? condition.text : "\(condition.text) \(Format.age(since: condition.since, now: state.now))"
+    }
+
+    /// The image the primary component's container really runs; the catalog's when there is none.
+    static func image(_ status: ServiceStatus) -> String {
+        let primary = status.containers.first { $0.component == status.service.primary.name } ?? status.containers.first
+        return primary?.image ?? status.service.primary.image
     }
 
     /// Why it is unhealthy when it is; what it is otherwise.

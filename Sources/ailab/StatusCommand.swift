@@ -4,19 +4,33 @@ import LabControl
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Print every service of the lab with its live state, health, ports and uptime, by layer.",
+        abstract: "Print every service of the lab with its condition, how long it has been so, and its ports, by layer.",
         discussion: """
+            Each service has one condition, the same on every screen of the console:
+              healthy      running, and its healthcheck (or the catalog's probe) passes
+              running      running, with no check of any kind
+              starting     running, its healthcheck has not passed yet
+              unhealthy    running, its check fails                              (exit 1)
+              stopped      stopped on request (docker stop/kill, ailab stop, compose stop,
+                           the engine shutting down; an unexplained exit 137/143 too)
+              completed    a one-shot job that exited 0 by itself
+              crashed      exited non-zero by itself, OOM-killed, or dead           (exit 1)
+              restarting   the engine keeps restarting it: a crash loop             (exit 1)
+              paused, not-installed, unknown (the engine does not answer)
+            Services that have an x-ailab.probe and no Docker healthcheck are probed once.
+
             Exit status:
-              0  every installed service is running and none is unhealthy
-              1  an installed service is unhealthy, exited or dead (or otherwise not running)
+              0  no service is unhealthy, crashed or restarting (stopped and completed are fine)
+              1  a service is unhealthy, crashed or restarting
               2  the engine is unreachable (one line on stderr)
               3  the catalog file is invalid (its errors on stderr, with file:line:column)
 
             --json prints the documented schema (README, "JSON schema"): engine {endpoint, reachable, \
-            version, apiVersion, error}, services[] {name, layer, phase, state, health, containers[], \
-            ports[] {host, container, protocol, hostIp}, ...}. state is one of not-installed, created, \
-            running, restarting, paused, exited, dead, unknown; health one of healthy, unhealthy, \
-            starting, none, unknown.
+            version, apiVersion, error}, services[] {name, layer, phase, condition, conditionSince, \
+            conditionDetail, probe, state, health, containers[], ports[] {host, container, protocol, \
+            hostIp}, ...}. condition is one of the words above; state (not-installed, created, running, \
+            restarting, paused, exited, dead, unknown) and health (healthy, unhealthy, starting, none, \
+            unknown) are the engine's own facts.
             """
     )
 

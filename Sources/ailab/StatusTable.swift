@@ -4,24 +4,24 @@ import LabControl
 
 /// The plain-text table of `ailab status`: grouped by layer, one row per service.
 enum StatusTable {
-    static let headers = ["LAYER", "SERVICE", "STATE", "HEALTH", "PORTS", "UPTIME"]
+    /// AGE: how long it has been in its condition, by the engine's own times.
+    static let headers = ["LAYER", "SERVICE", "CONDITION", "AGE", "PORTS"]
 
     static func render(_ snapshot: LabSnapshot) -> String {
         var rows: [[String]] = []
         for (layer, services) in snapshot.byLayer where !services.isEmpty {
             for (index, status) in services.enumerated() {
                 rows.append([
-                    index == 0 ? (layer?.title ?? "Unassigned") : "",
-                    status.service.name, status.state.rawValue, status.health == .none ? "-" : status.health.rawValue,
-                    ports(status.ports), Elapsed.since(status.startedAt, now: snapshot.takenAt),
+                    index == 0 ? (layer?.title ?? "Unassigned") : "", status.service.name, status.condition.text,
+                    Elapsed.since(status.condition.since, now: snapshot.takenAt), ports(status.ports),
                 ])
             }
         }
         for (index, container) in snapshot.others.enumerated() {
+            let condition = snapshot.engine.reachable ? container.condition : ConditionReport(.unknown)
             rows.append([
-                index == 0 ? "Other" : "", container.name, container.state.rawValue,
-                container.health == .none ? "-" : container.health.rawValue, ports(container.ports),
-                Elapsed.since(container.startedAt, now: snapshot.takenAt),
+                index == 0 ? "Other" : "", container.name, condition.text, Elapsed.since(condition.since, now: snapshot.takenAt),
+                ports(container.ports),
             ])
         }
         var lines = [header(snapshot), ""]
@@ -42,12 +42,8 @@ enum StatusTable {
     static func footer(_ snapshot: LabSnapshot) -> String {
         guard snapshot.engine.reachable else { return "health unknown: \(snapshot.engine.error ?? "engine unreachable")" }
         let counts = snapshot.counts
-        var parts = ["\(counts.running) running"]
-        if counts.starting > 0 { parts.append("\(counts.starting) starting") }
-        if counts.unhealthy > 0 { parts.append("\(counts.unhealthy) unhealthy") }
-        if counts.failed > 0 { parts.append("\(counts.failed) failed") }
-        if counts.stopped > 0 { parts.append("\(counts.stopped) stopped") }
-        parts.append("\(counts.notInstalled) not installed")
+        var parts = Condition.allCases.filter { counts[$0] > 0 && $0 != .notInstalled }.map { "\(counts[$0]) \($0.rawValue)" }
+        parts.append("\(counts[.notInstalled]) not installed")
         if !snapshot.others.isEmpty { parts.append("\(snapshot.others.count) other containers") }
         return parts.joined(separator: " · ")
     }

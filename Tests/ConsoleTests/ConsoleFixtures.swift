@@ -38,16 +38,36 @@ enum ConsoleFixtures {
                       check: HealthCheckRun(exitCode: 1, output: "curl: (7) Failed to connect to localhost port 4000", endedAt: now)),
             container("n8n", state: "exited", status: "Exited (1) 5 minutes ago", exitCode: 1),
             container("grafana", state: "exited", status: "Exited (0) 1 hour ago", exitCode: 0),
+            stopped("chroma"),
+            restarting("flowise"),
             ContainerStatus(summary: ContainerSummary(id: "id-stray", names: ["/stray-web"], image: "nginx", state: "running", status: "Up 1 hour",
                                                       ports: [PortBinding(ip: "0.0.0.0", privatePort: 80, publicPort: 3000)])),
         ]
-        return LabSnapshot(catalog: catalog, engine: engine, containers: containers, takenAt: now)
+        // ollama has no Docker healthcheck: its probe is its health, and it fails.
+        let probes = ["ollama": ProbeResult(outcome: .failed("GET /api/version → 404"), at: now.addingTimeInterval(-240), latency: .milliseconds(3))]
+        return LabSnapshot(catalog: catalog, engine: engine, containers: containers, probes: probes, takenAt: now)
+    }
+
+    /// Stopped with `docker stop`: it exited 137 after the grace period, and the engine said kill.
+    static func stopped(_ service: String) -> ContainerStatus {
+        var container = container(service, state: "exited", status: "Exited (137) 10 minutes ago", exitCode: 137)
+        container.stopRequested = true
+        container.finishedAt = now.addingTimeInterval(-600)
+        return container
+    }
+
+    /// `restart: always` and failing: the engine restarts it again and again.
+    static func restarting(_ service: String) -> ContainerStatus {
+        var container = container(service, state: "restarting", status: "Restarting (1) 5 seconds ago", exitCode: 1)
+        container.restartCount = 4
+        container.createdAt = now.addingTimeInterval(-120)
+        container.finishedAt = now.addingTimeInterval(-5)
+        return container
     }
 
     static func state(width: Int = 80, height: Int = 24, reachable: Bool = true, glyphs: Glyphs = .unicode) throws -> AppState {
         var state = AppState(snapshot: try snapshot(reachable: reachable), glyphs: glyphs, width: width, height: height)
         state.timeZone = TimeZone(identifier: "UTC")!
-        for status in state.snapshot.services { state.healthSince[status.service.name] = status.startedAt }
         return state
     }
 }

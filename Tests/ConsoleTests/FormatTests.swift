@@ -1,4 +1,4 @@
-@testable import ConsoleViews
+import Console
 import Foundation
 import Testing
 

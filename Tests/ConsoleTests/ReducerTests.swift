@@ -1,5 +1,6 @@
 import Canvas
 @testable import Console
+import ConsoleViews
 import Foundation
 import LabControl
 import Testing
@@ -46,7 +47,7 @@ import Testing
         #expect(state.serviceRows.map(\.service.name) == ["litellm"])
         #expect(state.selected == "litellm")
         _ = press(&state, .backspace, .backspace, .backspace, .char("u"), .char("n"), .char("h"))
-        #expect(state.serviceRows.map(\.service.name) == ["litellm"])  // by health too: unhealthy
+        #expect(state.serviceRows.map(\.service.name) == ["ollama", "litellm"])  // by condition too: unhealthy (ollama by its probe)
         _ = press(&state, .enter)
         #expect(!state.editingFilter && state.filter == "unh")
         _ = press(&state, .escape)
@@ -76,7 +77,7 @@ import Testing
         #expect(state.overlay == .logs)
         #expect(press(&state, .escape).first == .stopLogs)
         #expect(state.overlay == nil)
-        state.selected = "chroma"
+        state.selected = "weaviate"
         #expect(press(&state, .char("l")) == [.stopLogs])
         #expect(state.logs.ended?.contains("not installed") == true)
     }
@@ -107,16 +108,19 @@ import Testing
         #expect(state.events.first?.time == ConsoleFixtures.now.addingTimeInterval(Double(AppState.eventLimit + 19)))
     }
 
-    @Test func aNewSnapshotKeepsTheSelectionAndDatesHealthChanges() throws {
+    @Test func aNewSnapshotKeepsTheSelectionAndMovesTheClockOn() throws {
         var state = try ConsoleFixtures.state()
         state.selected = "qdrant"
         var next = try ConsoleFixtures.snapshot()
         next.takenAt = ConsoleFixtures.now.addingTimeInterval(90)
-        let index = next.services.firstIndex { $0.service.name == "qdrant" }!
-        next.services[index].health = .healthy
         _ = Reducer.reduce(&state, .lab(.snapshot(next)))
         #expect(state.selected == "qdrant")
-        #expect(state.healthSince["qdrant"] == next.takenAt)
+        #expect(state.now == next.takenAt)
+        // A minute's tick moves ages on; an older tick never moves the clock back.
+        _ = Reducer.reduce(&state, .tick(ConsoleFixtures.now.addingTimeInterval(150)))
+        #expect(state.now == ConsoleFixtures.now.addingTimeInterval(150))
+        _ = Reducer.reduce(&state, .tick(ConsoleFixtures.now))
+        #expect(state.now == ConsoleFixtures.now.addingTimeInterval(150))
     }
 
     @Test func clicksSelectTabsAndChips() throws {
@@ -130,6 +134,22 @@ import Testing
         let chip = try #require(LayersLayout(state: state, area: Layout(width: 80, height: 24).body).bands[2].chips.last)
         _ = Reducer.reduce(&state, .input(.click(x: chip.x + 1, y: chip.y)))
         #expect(state.selected == "litellm")
+    }
+
+    /// The banner takes a row from the body: a click must land on the chip drawn below it, not
+    /// one row low (the reducer once hit-tested the body without the banner).
+    @Test func clicksLandOnTheChipDrawnWithTheBannerShown() throws {
+        var state = try ConsoleFixtures.state(reachable: false)
+        _ = press(&state, .char("1"))
+        let screen = ConsoleRenderer.render(state)
+        for band in state.frame.layers.bands {
+            for chip in band.chips {
+                #expect(screen.lines[chip.y].contains(chip.service), "chip \(chip.service) is drawn on row \(chip.y)")
+                _ = Reducer.reduce(&state, .input(.click(x: chip.x + 2, y: chip.y)))
+                #expect(state.selected == chip.service)
+            }
+        }
+        #expect(state.frame.banner.height == 1)
     }
 
     @Test func theRoadmapRunsChecksMarksManualMetricsAndRegroups() throws {

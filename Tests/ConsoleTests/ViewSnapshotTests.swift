@@ -10,11 +10,14 @@ import XCTest
 /// drawn into 1x1 and 0x0 buffers, which must not trap.
 final class ViewSnapshotTests: XCTestCase {
     func check(_ state: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        var state = state
+        state.refreshFrame()  // the state was set by hand, not by the reducer
         SnapshotAssert.matches(ConsoleRenderer.render(state).text, named: name, file: file, line: line)
         for (width, height) in [(1, 1), (0, 0), (2, 1), (10, 5)] {
             var tiny = state
             tiny.width = width
             tiny.height = height
+            tiny.refreshFrame()
             let buffer = ConsoleRenderer.render(tiny)
             XCTAssertEqual(buffer.lines.count, height, file: file, line: line)
         }
@@ -34,13 +37,13 @@ final class ViewSnapshotTests: XCTestCase {
         check(try ConsoleFixtures.state(width: 60, height: 20), "layers-60x20")
     }
 
-    func testServicesSortedByHealth() throws {
+    func testServicesSortedByCondition() throws {
         var state = try ConsoleFixtures.state()
         state.screen = .services
-        state.sort = .health
+        state.sort = .condition
         state.stats["id-litellm"] = StatsSample(cpuPercent: 12.5, memoryBytes: 300 << 20, memoryLimit: 8 << 30)
         state.selected = "litellm"
-        check(state, "services-by-health-80x24")
+        check(state, "services-by-condition-80x24")
     }
 
     func testServicesFilteredWide() throws {

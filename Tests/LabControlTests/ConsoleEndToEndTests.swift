@@ -23,12 +23,12 @@ extension StatusOnEngineTests {
             defer { tmux.kill() }
             _ = Self.launch(tmux, lab: lab)
             #expect(tmux.waitFor { $0.contains("● qdrant") && $0.contains("✗ litellm") && $0.contains("Public access") && $0.contains("Observability") })
-            for (key, marker) in [("2", "HEALTH"), ("3", "LISTEN"), ("4", "Phase 1 · Vector"), ("5", "EVENT"), ("1", "AI gateway")] {
+            for (key, marker) in [("2", "CONDITION"), ("3", "LISTEN"), ("4", "Phase 1 · Vector"), ("5", "EVENT"), ("1", "AI gateway")] {
                 tmux.send(key)
                 #expect(tmux.waitFor { $0.contains(marker) }, "screen \(key) never showed \(marker)")
             }
             tmux.send("Tab")
-            #expect(tmux.waitFor { $0.contains("HEALTH") })
+            #expect(tmux.waitFor { $0.contains("CONDITION") })
             tmux.send("BTab")
             #expect(tmux.waitFor { $0.contains("AI gateway") })
             // Why is litellm unhealthy? Without leaving the console.
@@ -38,14 +38,14 @@ extension StatusOnEngineTests {
             tmux.send("l")
             #expect(tmux.waitFor { $0.contains("Logs · litellm") })
             tmux.send("Escape", "Escape", "Escape", "?")
-            #expect(tmux.waitFor { $0.contains("Keys · any key closes") })
+            #expect(tmux.waitFor { $0.contains("Keys ·") && $0.contains("quit (Ctrl-C too)") })
             tmux.send("x", "1")
             #expect(tmux.waitFor { $0.contains("Public access") && !$0.contains("Keys ·") })
 
             // From the engine's die event to the screen, as a person would see it.
             let dies = try await lab.client.events(EventQuery(actions: ["die"], labels: ["\(ComposeLabel.project)=\(lab.project)"]))
             try await lab.client.killContainer(id)
-            #expect(tmux.waitFor(5) { $0.contains("✗ qdrant") })
+            #expect(tmux.waitFor(5) { $0.contains("○ qdrant") })  // killed on request: stopped, not crashed
             let onScreen = Date()
             var iterator = dies.makeAsyncIterator()
             let die = try #require(try await iterator.next())
@@ -71,7 +71,8 @@ extension StatusOnEngineTests {
             try await Task.sleep(for: .seconds(3))
             tmux.tmux(["pipe-pane", "-t", tmux.session])
             let written = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-            #expect(written == 0, "an idle console wrote \(written) bytes in 3 s")
+            // Ages tick on the minute: a window that crosses one may see those few cells, never more.
+            #expect(written <= 2048, "an idle console wrote \(written) bytes in 3 s")
             tmux.send("C-c")
             #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") && $0.contains("TTY-RESTORED") })
         }

@@ -33,13 +33,16 @@ struct EngineLab {
             .appendingPathComponent("Sources/LabCatalog/Resources/lab.yaml")
     }
 
-    enum Behaviour { case healthy, unhealthy, exits, noCheck }
+    /// `completes`: exits 0 at once (a one-shot job); `crashLoops`: exits 3 under `restart: always`.
+    enum Behaviour { case healthy, unhealthy, exits, noCheck, completes, crashLoops }
 
     /// Runs a fixture container labelled as compose would label `service` of this project.
     @discardableResult
     mutating func run(_ component: String, _ behaviour: Behaviour, hostPort: Int? = nil, project: String? = nil, replacing old: String? = nil) async throws -> String {
         if let old { try await client.removeContainer(old, force: true) }
-        var spec = ContainerSpec(image: behaviour == .exits ? "ailab-fixture/exits:1" : "ailab-fixture/httpd:1")
+        var spec = ContainerSpec(image: behaviour == .exits || behaviour == .crashLoops ? "ailab-fixture/exits:1" : "ailab-fixture/httpd:1")
+        if behaviour == .completes { spec.cmd = ["/bin/true"] }
+        if behaviour == .crashLoops { spec.hostConfig.restart("always") }
         spec.labels = [
             ComposeLabel.project: project ?? self.project, ComposeLabel.service: component,
             ComposeLabel.containerNumber: "1", ComposeLabel.oneoff: "False",

@@ -72,7 +72,7 @@ extension StatusOnEngineTests {
             #expect((metric("api-models")?["detail"] as? String)?.contains("/data has 3 entries; needs 5 or more") == true)
             #expect(metric("web-http")?["met"] as? Bool == true)
             #expect((metric("api-missing")?["detail"] as? String)?.contains("answered 404") == true)
-            #expect((metric("both-healthy")?["detail"] as? String) == "api is unhealthy")
+            #expect((metric("both-healthy")?["detail"] as? String) == "api is unhealthy (check exit 1)")
             #expect(metric("by-hand")?["kind"] as? String == "manual")
             #expect(metric("by-hand")?["met"] as? Bool == false)
             #expect(metric("web-json")?["kind"] as? String == "auto" && metric("web-json")?["at"] is String)

@@ -26,6 +26,7 @@ import Testing
         let withExited = LabSnapshot(catalog: catalog, engine: Fixtures.reachable, containers: [healthy, exited])
         #expect(withExited.status(of: "big")?.state == .exited)
         #expect(withExited.status(of: "big")?.health == HealthState.none)
+        #expect(withExited.status(of: "big")?.condition.text == "crashed (exit 1)")
     }
 
     @Test func anUnreachableEngineMakesEverythingUnknownNeverStale() throws {
@@ -55,7 +56,11 @@ import Testing
         #expect(exit([]) == .ok)
         #expect(exit([Fixtures.container("web", service: "web", status: "Up (health: starting)")]) == .ok)
         #expect(exit([Fixtures.container("web", service: "web", status: "Up 1 hour (unhealthy)")]) == .degraded)
-        #expect(exit([Fixtures.container("web", service: "web", state: "exited", status: "Exited (0)")]) == .degraded)
+        // A one-shot job done, or a stop someone asked for, is not trouble; a crash, a crash loop and a dead container are.
+        #expect(exit([Fixtures.container("web", service: "web", state: "exited", status: "Exited (0) 1 minute ago")]) == .ok)
+        #expect(exit([Fixtures.container("web", service: "web", state: "exited", status: "Exited (137) 1 minute ago")]) == .ok)
+        #expect(exit([Fixtures.container("web", service: "web", state: "exited", status: "Exited (3) 1 minute ago")]) == .degraded)
+        #expect(exit([Fixtures.container("web", service: "web", state: "restarting", status: "Restarting (1) 2 seconds ago")]) == .degraded)
         #expect(exit([Fixtures.container("web", service: "web", state: "dead", status: "Dead")]) == .degraded)
         #expect(exit([Fixtures.container("stray", project: nil, image: "x", state: "exited")]) == .ok)
     }
@@ -65,9 +70,9 @@ import Testing
             Fixtures.container("web", service: "web", status: "Up (unhealthy)"),
             Fixtures.container("db", service: "db", image: "postgres:17", status: "Up (healthy)"),
         ])
-        #expect(snapshot.counts(in: .app) == LabSnapshot.Counts(unhealthy: 1))
-        #expect(snapshot.counts(in: .data) == LabSnapshot.Counts(running: 1, notInstalled: 1))
-        #expect(snapshot.counts(in: .observability) == LabSnapshot.Counts())
+        #expect(snapshot.counts(in: .app).byCondition == [.unhealthy: 1])
+        #expect(snapshot.counts(in: .data).byCondition == [.healthy: 1, .notInstalled: 1])
+        #expect(snapshot.counts(in: .observability).byCondition == [:])
     }
 
     @Test func phaseProgressCountsHealthyOrUncheckedRunningItems() throws {

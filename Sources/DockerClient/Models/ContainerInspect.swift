@@ -7,10 +7,22 @@ public struct ContainerInspect: Decodable, Sendable {
     public var state: State
     public var config: Config
     public var restartCount: Int
+    /// `no`, `always`, `unless-stopped`, `on-failure`; empty when the engine did not say.
+    public var restartPolicy: String
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", name = "Name", created = "Created", image = "Image", state = "State", config = "Config"
-        case restartCount = "RestartCount"
+        case restartCount = "RestartCount", hostConfig = "HostConfig"
+    }
+
+    private struct HostConfig: Decodable {
+        var restartPolicy: RestartPolicy?
+        enum CodingKeys: String, CodingKey { case restartPolicy = "RestartPolicy" }
+    }
+
+    private struct RestartPolicy: Decodable {
+        var name: String?
+        enum CodingKeys: String, CodingKey { case name = "Name" }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -22,6 +34,7 @@ public struct ContainerInspect: Decodable, Sendable {
         state = try c.decode(State.self, forKey: .state)
         config = try c.decodeIfPresent(Config.self, forKey: .config) ?? Config()
         restartCount = try c.decodeIfPresent(Int.self, forKey: .restartCount) ?? 0
+        restartPolicy = (try c.decodeIfPresent(HostConfig.self, forKey: .hostConfig))?.restartPolicy?.name ?? ""
     }
 
     public struct State: Decodable, Sendable {

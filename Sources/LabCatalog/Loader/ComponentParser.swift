@@ -5,7 +5,7 @@ struct LabFields {
     var title: String?
     var summary: String?
     var partOf: (name: String, at: YAMLValue)?
-    var probe: (path: String, port: Int?, expect: StatusSet)?
+    var probe: (path: String, port: Int?, expect: StatusSet, interval: Double)?
     var secrets: [(name: String, spec: SecretSpec)] = []
 }
 
@@ -145,8 +145,10 @@ enum ComponentParser {
             guard path.hasPrefix("/") else { throw node.diagnostic("a probe path must start with /") }
             let port = try probe.take("port").map { v throws(CatalogDiagnostic) in try v.int(in: 1...65535) }
             let expect = try probe.take("status").map { v throws(CatalogDiagnostic) in try ComposeSyntax.statuses(v) } ?? .success
-            if let (key, at) = probe.leftovers.first { throw at.diagnostic("unknown probe key '\(key)' (path, port, status)") }
-            fields.probe = (path, port, expect)
+            let interval = try probe.take("interval").map { v throws(CatalogDiagnostic) in try ComposeSyntax.duration(v) } ?? 30
+            guard interval >= 1 else { throw node.diagnostic("a probe interval must be at least 1s") }
+            if let (key, at) = probe.leftovers.first { throw at.diagnostic("unknown probe key '\(key)' (path, port, status, interval)") }
+            fields.probe = (path, port, expect, interval)
         }
         for (key, at) in keys.leftovers {
             warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets)"))

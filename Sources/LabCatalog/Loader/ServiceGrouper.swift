@@ -29,11 +29,11 @@ enum ServiceGrouper {
                 name: primary.component.name, title: primary.fields.title ?? primary.component.name,
                 summary: primary.fields.summary ?? "", layer: primary.fields.layer, phase: primary.fields.phase,
                 dependencies: unique(dependencies), components: members.map(\.component))
-            if let (path, port, expect) = primary.fields.probe {
+            if let (path, port, expect, interval) = primary.fields.probe {
                 guard let hostPort = port ?? service.ports.compactMap(\.host).first else {
                     throw primary.at.diagnostic("the probe needs a port: the service publishes none")
                 }
-                service.probe = Probe(path: path, port: hostPort, expect: expect)
+                service.probe = Probe(path: path, port: hostPort, expect: expect, interval: interval)
             }
             services.append(service)
         }

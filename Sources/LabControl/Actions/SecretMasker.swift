@@ -30,6 +30,7 @@ public final class SecretMasker: @unchecked Sendable {
             var container = container
             container.statusText = self.apply(container.statusText)
             if let output = container.lastCheck?.output { container.lastCheck?.output = self.apply(output) }
+            container.environment = container.environment.map(self.apply)
             return container
         }
         copy.services = snapshot.services.map { status in

@@ -19,6 +19,8 @@ public actor LiveLab {
     private var engine: EngineInfo
     /// Set once a resync has read the containers: a quick look must not overwrite them.
     private var resynced = false
+    /// The latest probe result of each running service with an `x-ailab.probe`.
+    private var probes: [String: ProbeResult] = [:]
 
     public init(client: DockerClient, catalog: Catalog) {
         self.client = client
@@ -29,7 +31,7 @@ public actor LiveLab {
 
     /// The current snapshot.
     public var snapshot: LabSnapshot {
-        LabSnapshot(catalog: catalog, engine: engine, containers: Array(containers.values))
+        LabSnapshot(catalog: catalog, engine: engine, containers: Array(containers.values), probes: engine.reachable ? probes : [:])
     }
 
     /// Runs until the returned stream's consumer stops, yielding a snapshot after every change.
@@ -48,11 +50,51 @@ public actor LiveLab {
             }
             continuation.finish()
         }
+        let probing = Task.detached { await self.probeLoop { continuation.yield($0) } }
         continuation.onTermination = { _ in
             task.cancel()
             look.cancel()
+            probing.cancel()
         }
         return stream
+    }
+
+    /// Probes each running service with an `x-ailab.probe` every `interval` (its own), and
+    /// tells the consumer only when a result changes what is shown. Off the UI thread; the
+    /// sockets are DockerClient's.
+    func probeLoop(_ yield: @Sendable (LabUpdate) -> Void) async {
+        let prober = ServiceProber(endpoint: client.endpoint)
+        var due: [String: ContinuousClock.Instant] = [:]
+        let clock = ContinuousClock()
+        while !Task.isCancelled {
+            let now = clock.now
+            let probeable = ServiceProber.probeable(snapshot)
+            let wanted = probeable.filter { (due[$0.service.name] ?? now) <= now }
+            var results: [String: ProbeResult] = [:]
+            await withTaskGroup(of: (String, ProbeResult?).self) { group in
+                for status in wanted {
+                    let previous = probes[status.service.name]
+                    group.addTask { (status.service.name, await prober.probe(status, previous: previous)) }
+                }
+                for await (name, result) in group { results[name] = result }
+            }
+            for status in wanted { due[status.service.name] = now + .seconds(status.service.probe?.interval ?? 30) }
+            if let changed = record(results, keeping: Set(probeable.map(\.service.name))) { yield(.snapshot(changed)) }
+            // Wake for the next due probe, or soon enough to notice a service that just started.
+            let next = due.filter { name, _ in probeable.contains { $0.service.name == name } }.values.min() ?? now + .seconds(2)
+            try? await Task.sleep(until: min(next, clock.now + .seconds(2)), clock: clock)
+        }
+    }
+
+    /// Keeps new results (and forgets services no longer probed); the snapshot when it changed.
+    private func record(_ results: [String: ProbeResult], keeping names: Set<String>) -> LabSnapshot? {
+        var changed = probes.keys.contains { !names.contains($0) }
+        probes = probes.filter { names.contains($0.key) }
+        for (name, result) in results {
+            if result.differs(from: probes[name]) { changed = true }
+            probes[name] = result
+        }
+        return changed ? snapshot : nil
     }
 
     func quickLook() async -> LabUpdate? {
@@ -71,6 +113,8 @@ public actor LiveLab {
             var container = containers[event.actorID]
         else { return [] }
         switch event.action {
+        case "kill", "stop": container.stopRequested = true
+        case "start": container.stopRequested = false
         case "die":
             container.state = .exited
             container.health = .none
@@ -140,7 +184,10 @@ public actor LiveLab {
             return
         }
         do {
-            containers[event.actorID] = try await loader.containerStatus(id: event.actorID)
+            var fresh = try await loader.containerStatus(id: event.actorID)
+            // A stop asked for before this exit was seen in the stream: inspect cannot say so.
+            if let old = containers[event.actorID], old.stopRequested, fresh?.state != .running { fresh?.stopRequested = true }
+            containers[event.actorID] = fresh
         } catch {
             // The engine failed mid-refresh; the follower notices and reconnects with a resync.
         }

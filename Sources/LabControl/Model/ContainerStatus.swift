@@ -16,10 +16,23 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
     public var ports: [PublishedPort]
     public var labels: [String: String]
     public var startedAt: Date?
+    public var finishedAt: Date?
+    public var createdAt: Date?
     public var exitCode: Int?
+    public var oomKilled = false
     public var restartCount: Int
+    /// The engine's restart policy name (`always`, `unless-stopped`, …), once inspected.
+    public var restartPolicy: String?
+    /// A `kill` or `stop` event came for it since it last started: its exit was asked for.
+    public var stopRequested = false
+    /// When its current health word began, from the health-check log.
+    public var healthSince: Date?
     /// The newest health-check run, for "why is it unhealthy".
     public var lastCheck: HealthCheckRun?
+    /// Its real environment (`KEY=value`), once inspected; shown masked.
+    public var environment: [String] = []
+    /// What inspect said, beyond the list: times, exit code, health log, environment.
+    public var inspected = false
 
     public init(summary: ContainerSummary) {
         id = summary.id
@@ -33,6 +46,7 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
         ports = PublishedPort.from(summary.ports)
         labels = summary.labels
         restartCount = 0
+        if state == .exited || state == .dead || state == .restarting { exitCode = Self.exitCode(fromStatus: summary.status) }
     }
 
     /// Adds what only inspect knows: start time, exit code, the health-check log.
@@ -40,12 +54,39 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
         state = ServiceState(engine: inspect.state.status)
         health = state == .running ? HealthState(engine: inspect.state.health?.status) : .none
         startedAt = EngineTime.parse(inspect.state.startedAt)
+        finishedAt = EngineTime.parse(inspect.state.finishedAt)
+        createdAt = EngineTime.parse(inspect.created)
         exitCode = state == .running ? nil : inspect.state.exitCode
+        oomKilled = inspect.state.oomKilled
         restartCount = inspect.restartCount
-        lastCheck = inspect.state.health?.log.last.map {
-            HealthCheckRun(exitCode: $0.exitCode, output: $0.output, endedAt: EngineTime.parse($0.end))
-        }
+        restartPolicy = inspect.restartPolicy.isEmpty ? nil : inspect.restartPolicy
+        let log = inspect.state.health?.log ?? []
+        lastCheck = log.last.map { HealthCheckRun(exitCode: $0.exitCode, output: $0.output, endedAt: EngineTime.parse($0.end)) }
+        healthSince = Self.healthSince(health, log: log)
+        environment = inspect.config.env
+        inspected = true
     }
+
+    /// When the current health word began: the first run of the trailing streak of passing
+    /// (healthy) or failing (unhealthy) checks in the engine's log of the last five. A streak
+    /// as long as the log began no later than its first run.
+    static func healthSince(_ health: HealthState, log: [ContainerInspect.HealthLog]) -> Date? {
+        guard health == .healthy || health == .unhealthy, !log.isEmpty else { return nil }
+        let passing = health == .healthy
+        var first = log.count
+        while first > 0, (log[first - 1].exitCode == 0) == passing { first -= 1 }
+        guard first < log.count else { return nil }
+        return EngineTime.parse(log[first].end)
+    }
+
+    /// `Exited (137) 5 minutes ago` → 137: a list alone knows the exit code.
+    static func exitCode(fromStatus status: String) -> Int? {
+        guard let open = status.firstIndex(of: "("), let close = status[open...].firstIndex(of: ")") else { return nil }
+        return Int(status[status.index(after: open)..<close])
+    }
+
+    /// The one condition of this container (see `ConditionJudge`).
+    public var condition: ConditionReport { ConditionJudge.container(self) }
 
     /// API 1.41 has no structured health in lists: read it from "Up 5 minutes (healthy)".
     static func health(fromStatus status: String) -> HealthState {

@@ -17,7 +17,7 @@ public struct RoadmapReport: Encodable, Sendable {
             PhaseOut(
                 number: phase.phase.number, title: phase.phase.title, goal: phase.phase.goal, weeks: phase.phase.weeks,
                 items: phase.items.map {
-                    ItemOut(service: $0.service, state: $0.state, effort: $0.effort, dependencies: $0.dependencies, firstHealthy: StatusReport.iso($0.firstHealthy))
+                    ItemOut(service: $0.service, state: $0.state, condition: $0.condition.condition, effort: $0.effort, dependencies: $0.dependencies, firstHealthy: StatusReport.iso($0.firstHealthy))
                 },
                 progress: Progress(done: phase.done, total: phase.total))
         }
@@ -53,6 +53,7 @@ public struct RoadmapReport: Encodable, Sendable {
     struct ItemOut: Encodable {
         let service: String
         let state: ItemState
+        let condition: Condition
         let effort: String
         let dependencies: [String]
         @Nullable var firstHealthy: String?

@@ -1,8 +1,8 @@
 /// The exit codes of `ailab status`, a contract for scripts.
 public enum StatusExit: Int32, Sendable {
-    /// Every installed service is running and none is unhealthy.
+    /// No service is unhealthy, crashed or restarting (stopped and completed ones are fine).
     case ok = 0
-    /// An installed service is unhealthy, exited, dead, or otherwise not running.
+    /// A service is unhealthy, crashed or restarting.
     case degraded = 1
     /// The engine cannot be reached.
     case unreachable = 2
@@ -12,9 +12,7 @@ public enum StatusExit: Int32, Sendable {
             self = .unreachable
             return
         }
-        let troubled = snapshot.services.contains { status in
-            status.isInstalled && (status.state != .running || status.health == .unhealthy)
-        }
+        let troubled = snapshot.services.contains { $0.condition.condition.isTrouble }
         self = troubled ? .degraded : .ok
     }
 }

@@ -22,10 +22,12 @@ public struct StatusReport: Encodable, Sendable {
         let counts = snapshot.counts
         summary = Summary(
             services: snapshot.services.count, installed: snapshot.services.filter(\.isInstalled).count,
-            running: counts.running + counts.starting + counts.unhealthy, healthy: snapshot.services.filter { $0.health == .healthy }.count,
-            unhealthy: counts.unhealthy, failed: counts.failed, notInstalled: counts.notInstalled, other: snapshot.others.count)
-        services = snapshot.services.map { Service($0, at: snapshot.takenAt) }
-        other = snapshot.others.map(Container.init)
+            running: counts[.healthy] + counts[.running] + counts[.starting] + counts[.unhealthy], healthy: counts[.healthy],
+            unhealthy: counts[.unhealthy], failed: counts[.crashed] + counts[.restarting], notInstalled: counts[.notInstalled],
+            other: snapshot.others.count,
+            conditions: Dictionary(uniqueKeysWithValues: Condition.allCases.map { ($0.rawValue, counts[$0]) }))
+        services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable) }
+        other = snapshot.others.map { Container($0, engineReachable: info.reachable) }
     }
 
     public func json() -> String {
@@ -50,6 +52,8 @@ public struct StatusReport: Encodable, Sendable {
 
     struct Summary: Encodable {
         let services, installed, running, healthy, unhealthy, failed, notInstalled, other: Int
+        /// Services per condition word, every word present.
+        let conditions: [String: Int]
     }
 
     struct Port: Encodable {
@@ -71,6 +75,10 @@ public struct StatusReport: Encodable, Sendable {
         @Nullable var phase: Int?
         let state: ServiceState
         let health: HealthState
+        let condition: Condition
+        @Nullable var conditionSince: String?
+        @Nullable var conditionDetail: String?
+        @Nullable var probe: ProbeReport?
         let installed: Bool
         @Nullable var startedAt: String?
         @Nullable var uptimeSeconds: Int?
@@ -82,19 +90,23 @@ public struct StatusReport: Encodable, Sendable {
         let drifted: Bool
         @Nullable var lastCheck: Check?
 
-        init(_ status: ServiceStatus, at now: Date) {
+        init(_ status: ServiceStatus, at now: Date, engineReachable: Bool) {
             name = status.service.name
             title = status.service.title
             layer = status.service.layer?.rawValue ?? Layer.unassignedID
             phase = status.service.phase
             state = status.state
             health = status.health
+            condition = status.condition.condition
+            conditionSince = StatusReport.iso(status.condition.since)
+            conditionDetail = status.condition.detail
+            probe = status.probe.map(ProbeReport.init)
             installed = status.isInstalled
             startedAt = StatusReport.iso(status.startedAt)
             uptimeSeconds = status.startedAt.map { max(0, Int(now.timeIntervalSince($0))) }
             dependencies = status.service.dependencies
             ports = status.ports.map(Port.init)
-            containers = status.containers.map(Container.init)
+            containers = status.containers.map { Container($0, engineReachable: engineReachable) }
             missingComponents = status.missingComponents
             drifted = status.isDrifted
             lastCheck = status.failingCheck.map { Check(container: $0.container, exitCode: $0.run.exitCode, output: $0.run.output) }
@@ -103,16 +115,41 @@ public struct StatusReport: Encodable, Sendable {
 
     struct Check: Encodable { let container: String; let exitCode: Int; let output: String }
 
+    struct ProbeReport: Encodable {
+        /// `passed`, `failed` or `not-probed`.
+        let outcome: String
+        @Nullable var detail: String?
+        @Nullable var latencyMs: Int?
+        let checkedAt: String
+        let since: String
+        @Nullable var lastFailure: String?
+
+        init(_ result: ProbeResult) {
+            switch result.outcome {
+            case .passed: (outcome, detail) = ("passed", nil)
+            case .failed(let why): (outcome, detail) = ("failed", why)
+            case .notProbed(let why): (outcome, detail) = ("not-probed", why)
+            }
+            latencyMs = result.latency.map { Int($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
+            checkedAt = StatusReport.iso(result.checkedAt)!
+            since = StatusReport.iso(result.since)!
+            lastFailure = result.lastFailure
+        }
+    }
+
     struct Container: Encodable {
         let id, name, image, status: String
         @Nullable var component: String?
         let state: ServiceState
         let health: HealthState
+        let condition: Condition
+        @Nullable var conditionSince: String?
+        @Nullable var conditionDetail: String?
         @Nullable var startedAt: String?
         @Nullable var exitCode: Int?
         let ports: [Port]
 
-        init(_ container: ContainerStatus) {
+        init(_ container: ContainerStatus, engineReachable: Bool) {
             id = container.id
             name = container.name
             image = container.image
@@ -120,6 +157,10 @@ public struct StatusReport: Encodable, Sendable {
             component = container.component
             state = container.state
             health = container.health
+            let report = engineReachable ? container.condition : ConditionReport(.unknown)
+            condition = report.condition
+            conditionSince = StatusReport.iso(report.since)
+            conditionDetail = report.detail
             startedAt = StatusReport.iso(container.startedAt)
             exitCode = container.exitCode
             ports = container.ports.map(Port.init)

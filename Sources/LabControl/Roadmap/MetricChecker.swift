@@ -38,19 +38,15 @@ public struct MetricChecker: Sendable {
         }
     }
 
+    /// Why a service does not count as up, in its condition's words; nil when it is up.
     static func healthProblem(_ status: ServiceStatus) -> String? {
-        let name = status.service.name
-        switch (status.state, status.health) {
-        case (.running, .healthy), (.running, .none): return nil
-        case (.notInstalled, _): return "\(name) is not installed"
-        case (.running, let health): return "\(name) is \(health.rawValue)"
-        case (let state, _): return "\(name) is \(state.rawValue)"
-        }
+        status.condition.condition.isUp ? nil : "\(status.service.name) is \(status.condition.text)"
     }
 
     private func request(_ service: String, _ path: String, judge: (HTTPResponse) -> (Bool, String)) async -> (met: Bool, detail: String) {
         guard let status = snapshot.status(of: service) else { return (false, "\(service) is not in the catalog") }
-        if let problem = Self.healthProblem(status), status.state != .running { return (false, problem) }
+        // An unhealthy service still answers HTTP: only one that is not running at all is refused here.
+        if let problem = Self.healthProblem(status), !status.containers.contains(where: { $0.state == .running }) { return (false, problem) }
         guard let port = HTTPProbe.port(of: status) else { return (false, "\(service) publishes no port to check") }
         do {
             let (met, detail) = judge(try await HTTPProbe.get(port: port, path: path, timeout: timeout))

@@ -39,7 +39,7 @@ public struct RoadmapRunner: Sendable {
     /// Services healthy now and never before get today's date in the timeline.
     public static func noteHealthy(_ snapshot: LabSnapshot, in state: inout LabState, now: Date = Date()) {
         guard snapshot.engine.reachable else { return }
-        for status in snapshot.services where ItemState(status) == .healthy && state.firstHealthy[status.service.name] == nil {
+        for status in snapshot.services where status.condition.condition.isUp && state.firstHealthy[status.service.name] == nil {
             state.firstHealthy[status.service.name] = now
         }
     }

@@ -1,20 +1,21 @@
 import Foundation
 import LabCatalog
 
-/// A roadmap item's state, from the engine. Raw values are the JSON contract.
+/// A roadmap item's state word in `ailab roadmap --json`, read off the service's condition (a
+/// coarser view of it, kept for scripts that read it). Raw values are the JSON contract.
 public enum ItemState: String, Sendable, Codable {
     case notInstalled = "not-installed", installing, running, healthy, unhealthy, stopped, unknown
 
-    public init(_ status: ServiceStatus) {
-        switch (status.state, status.health) {
-        case (.notInstalled, _): self = .notInstalled
-        case (.unknown, _), (_, .unknown): self = .unknown
-        case (.created, _): self = .installing
-        case (.running, .healthy), (.running, .none): self = .healthy
-        case (.running, .unhealthy), (.restarting, _), (.dead, _): self = .unhealthy
-        case (.running, _): self = .running
-        case (.exited, _): self = status.containers.contains { ($0.exitCode ?? 0) != 0 } ? .unhealthy : .stopped
-        case (.paused, _): self = .stopped
+    public init(_ status: ServiceStatus) { self.init(status.condition.condition) }
+
+    public init(_ condition: Condition) {
+        switch condition {
+        case .notInstalled: self = .notInstalled
+        case .unknown: self = .unknown
+        case .healthy, .running: self = .healthy
+        case .starting: self = .running
+        case .unhealthy, .crashed, .restarting: self = .unhealthy
+        case .stopped, .completed, .paused: self = .stopped
         }
     }
 }
@@ -28,6 +29,8 @@ public struct RoadmapStatus: Sendable {
         public var service: String
         public var title: String
         public var state: ItemState
+        /// The service's condition, as every other surface shows it.
+        public var condition: ConditionReport
         public var effort: String
         public var dependencies: [String]
         public var firstHealthy: Date?
@@ -62,8 +65,9 @@ public struct RoadmapStatus: Sendable {
         let roadmap = snapshot.catalog.roadmap
         func item(_ entry: RoadmapItem) -> Item {
             let status = snapshot.status(of: entry.service)
+            let condition = status?.condition ?? ConditionReport(.unknown)
             return Item(
-                service: entry.service, title: status?.service.title ?? entry.service, state: status.map(ItemState.init) ?? .unknown,
+                service: entry.service, title: status?.service.title ?? entry.service, state: ItemState(condition.condition), condition: condition,
                 effort: entry.effort, dependencies: entry.dependencies, firstHealthy: state.firstHealthy[entry.service])
         }
         phases = roadmap.phases.map { phase in
@@ -83,7 +87,7 @@ public struct RoadmapStatus: Sendable {
             }
         }
         learningPath = roadmap.learningPath.map { step in
-            (step, snapshot.status(of: step.service).map { ItemState($0) == .healthy } ?? false)
+            (step, snapshot.status(of: step.service)?.condition.condition.isUp ?? false)
         }
         next = learningPath.first { !$0.done }?.step
         priorities = roadmap.priorities

@@ -11,12 +11,15 @@ public struct LabSnapshot: Sendable, Equatable {
     /// Containers of no catalog service.
     public var others: [ContainerStatus]
     public var takenAt: Date
+    /// The latest probe result of each service that has run one.
+    public var probes: [String: ProbeResult]
 
     /// Joins catalog and containers; pure, so tests need no engine.
-    public init(catalog: Catalog, engine: EngineInfo, containers: [ContainerStatus], takenAt: Date = Date()) {
+    public init(catalog: Catalog, engine: EngineInfo, containers: [ContainerStatus], probes: [String: ProbeResult] = [:], takenAt: Date = Date()) {
         self.catalog = catalog
         self.engine = engine
         self.takenAt = takenAt
+        self.probes = probes
         let assignment = ServiceMapper(catalog: catalog).assign(containers)
         var byService: [String: [ContainerStatus]] = [:]
         var others: [ContainerStatus] = []
@@ -30,12 +33,21 @@ public struct LabSnapshot: Sendable, Equatable {
             }
         }
         services = catalog.services.map {
-            ServiceStatus(service: $0, containers: byService[$0.name] ?? [], engineReachable: engine.reachable, project: catalog.name)
+            ServiceStatus(
+                service: $0, containers: byService[$0.name] ?? [], engineReachable: engine.reachable, project: catalog.name, probe: probes[$0.name])
         }
         self.others = others.sorted { $0.name < $1.name }
     }
 
     public func status(of name: String) -> ServiceStatus? { services.first { $0.service.name == name } }
+
+    /// Every container the engine reported, the lab's and the others.
+    public var allContainers: [ContainerStatus] { services.flatMap(\.containers) + others }
+
+    /// The same lab with new probe results: every condition decided again.
+    public func with(probes: [String: ProbeResult]) -> LabSnapshot {
+        LabSnapshot(catalog: catalog, engine: engine, containers: allContainers, probes: probes, takenAt: takenAt)
+    }
 
     /// Services grouped by layer, top to bottom; services of no layer last, as `nil`.
     public var byLayer: [(layer: Layer?, services: [ServiceStatus])] {
@@ -47,43 +59,26 @@ public struct LabSnapshot: Sendable, Equatable {
         return groups
     }
 
-    /// Counts for a summary line: how many services are in each health or state.
-    public var counts: Counts { Self.counts(of: services) }
+    /// How many services are in each condition.
+    public var counts: Counts { Counts(services) }
 
     /// The roll-up of one layer (nil: the unassigned services).
-    public func counts(in layer: Layer?) -> Counts { Self.counts(of: services.filter { $0.service.layer == layer }) }
-
-    static func counts(of services: [ServiceStatus]) -> Counts {
-        var counts = Counts()
-        for status in services {
-            switch (status.state, status.health) {
-            case (.notInstalled, _): counts.notInstalled += 1
-            case (.unknown, _), (_, .unknown): counts.unknown += 1
-            case (.running, .unhealthy): counts.unhealthy += 1
-            case (.running, .starting): counts.starting += 1
-            case (.running, _): counts.running += 1
-            case (.exited, _), (.dead, _), (.restarting, _): counts.failed += 1
-            default: counts.stopped += 1
-            }
-        }
-        return counts
-    }
+    public func counts(in layer: Layer?) -> Counts { Counts(services.filter { $0.service.layer == layer }) }
 
     public struct Counts: Sendable, Equatable {
-        public var running = 0, starting = 0, unhealthy = 0, failed = 0, stopped = 0, notInstalled = 0, unknown = 0
+        public var byCondition: [Condition: Int]
 
-        public init(running: Int = 0, starting: Int = 0, unhealthy: Int = 0, failed: Int = 0, stopped: Int = 0, notInstalled: Int = 0, unknown: Int = 0) {
-            (self.running, self.starting, self.unhealthy, self.failed) = (running, starting, unhealthy, failed)
-            (self.stopped, self.notInstalled, self.unknown) = (stopped, notInstalled, unknown)
+        public init(_ services: [ServiceStatus]) {
+            byCondition = [:]
+            for status in services { byCondition[status.condition.condition, default: 0] += 1 }
         }
+
+        public subscript(_ condition: Condition) -> Int { byCondition[condition] ?? 0 }
     }
 
-    /// Roadmap progress: healthy (or running with no healthcheck) items over items, per phase.
+    /// Roadmap progress: items whose service is up (healthy, or running with no check) over items, per phase.
     public func progress(of phase: Phase) -> (done: Int, total: Int) {
-        let done = phase.items.filter { item in
-            guard let status = status(of: item.service) else { return false }
-            return status.state == .running && (status.health == .healthy || status.health == .none)
-        }.count
+        let done = phase.items.filter { item in status(of: item.service)?.condition.condition.isUp ?? false }.count
         return (done, phase.items.count)
     }
 }

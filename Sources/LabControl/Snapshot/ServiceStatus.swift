@@ -12,12 +12,18 @@ public struct ServiceStatus: Sendable, Equatable {
     public var driftedComponents: [String]
     /// The catalog's compose project, which actions may touch.
     public var project: String?
+    /// The service's one condition (see `ConditionJudge`): what every surface shows.
+    public var condition: ConditionReport
+    /// The latest run of its `x-ailab.probe`, while it runs.
+    public var probe: ProbeResult?
 
-    public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool, project: String? = nil) {
+    public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool, project: String? = nil, probe: ProbeResult? = nil) {
         self.service = service
         self.containers = containers.sorted { Self.order(service, $0) < Self.order(service, $1) }
         driftedComponents = Self.drifted(service, containers, project: project)
         self.project = project
+        self.probe = engineReachable ? probe : nil
+        condition = ConditionJudge.service(containers: containers, hasProbe: service.probe != nil, probe: self.probe, engineReachable: engineReachable)
         guard engineReachable else {
             // Never the last known health as if current.
             state = .unknown
@@ -52,9 +58,11 @@ public struct ServiceStatus: Sendable, Equatable {
         return containers.compactMap(\.startedAt).min()
     }
 
-    /// The newest failing health-check output among components, for "why".
+    /// The newest failing health-check output among components, for "why". Nothing while the
+    /// engine does not answer: the last output is history then, not the present.
     public var failingCheck: (container: String, run: HealthCheckRun)? {
-        containers.lazy.compactMap { container in
+        guard condition.condition != .unknown else { return nil }
+        return containers.lazy.compactMap { container in
             container.lastCheck.flatMap { $0.exitCode != 0 ? (container.name, $0) : nil }
         }.first
     }

@@ -12,16 +12,19 @@ public struct SnapshotLoader: Sendable {
         self.catalog = catalog
     }
 
-    /// Never throws: an engine that cannot be reached is a snapshot that says so.
-    public func load() async -> LabSnapshot {
+    /// Never throws: an engine that cannot be reached is a snapshot that says so. Services
+    /// with a probe are probed once, side by side, so their condition is the probe's word.
+    public func load(probing: Bool = true) async -> LabSnapshot {
         do {
             async let version = client.version()
             let containers = try await containerStatuses()
             let engine = try await version
-            return LabSnapshot(
+            let snapshot = LabSnapshot(
                 catalog: catalog,
                 engine: EngineInfo(endpoint: client.endpoint.description, reachable: true, version: engine.version, apiVersion: engine.apiVersion),
                 containers: containers)
+            guard probing, !ServiceProber.probeable(snapshot).isEmpty else { return snapshot }
+            return snapshot.with(probes: await ServiceProber(endpoint: client.endpoint).probeAll(snapshot))
         } catch {
             return LabSnapshot(catalog: catalog, engine: .unreachable(client.endpoint, error), containers: [])
         }
@@ -50,7 +53,45 @@ public struct SnapshotLoader: Sendable {
             }
             var result: [ContainerStatus] = []
             for try await status in group { result.append(status) }
-            return result.sorted { $0.name < $1.name }
+            return await noteRequestedStops(result).sorted { $0.name < $1.name }
+        }
+    }
+
+    /// Marks exited containers whose exit someone asked for: a `kill` or `stop` event between
+    /// their start and their exit in the engine's event history. One request for all of them;
+    /// an engine that cannot answer in time leaves them to `ConditionJudge`'s fallback rule.
+    func noteRequestedStops(_ statuses: [ContainerStatus]) async -> [ContainerStatus] {
+        let exited = statuses.filter { ($0.state == .exited || $0.state == .dead) && $0.inspected && $0.finishedAt != nil }
+        guard let earliest = exited.compactMap({ $0.startedAt ?? $0.createdAt }).min() else { return statuses }
+        let query = EventQuery(
+            actions: ["kill", "stop"], since: String(Int(earliest.timeIntervalSince1970.rounded(.down))),
+            until: String(Int(Date().timeIntervalSince1970.rounded(.up)) + 1), containers: exited.map(\.id))
+        let client = client
+        let history = await withTaskGroup(of: [EngineEvent]?.self) { group in
+            group.addTask { try? await client.eventHistory(query) }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(2))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard let history else { return statuses }
+        return statuses.map { status in
+            var status = status
+            status.stopRequested = status.stopRequested || Self.stopWasAsked(for: status, in: history)
+            return status
+        }
+    }
+
+    static func stopWasAsked(for status: ContainerStatus, in history: [EngineEvent]) -> Bool {
+        guard let finished = status.finishedAt, status.state == .exited || status.state == .dead else { return false }
+        let from = (status.startedAt ?? status.createdAt ?? .distantPast).timeIntervalSince1970
+        let to = finished.timeIntervalSince1970 + 1
+        return history.contains { event in
+            let at = Double(event.timeNano) / 1e9
+            return event.actorID == status.id && (event.action == "kill" || event.action == "stop") && at >= from - 1 && at <= to
         }
     }
 

@@ -46,7 +46,16 @@ final class ConsoleApp: @unchecked Sendable {
         let pump = Task.detached {
             for await update in feed { inbox.post(.lab(update.masked(by: masker))) }
         }
+        // Ages move on once a minute, on the minute: the only wake of an idle console.
+        let ticker = Task.detached {
+            while !Task.isCancelled {
+                let now = Date().timeIntervalSince1970
+                try? await Task.sleep(for: .seconds(60 - now.truncatingRemainder(dividingBy: 60) + 0.05))
+                inbox.post(.tick(Date()))
+            }
+        }
         defer {
+            ticker.cancel()
             pump.cancel()
             effects.stopAll()
             terminal.stop()

@@ -73,6 +73,25 @@ final class EffectRunner {
                 inbox.post(.actionFinished(result))
             }
         case .cancelAction: actionTask?.cancel()
+        case .fetchTail(let service, let containers):
+            let (client, masker) = (client, masker)
+            Task.detached {
+                var lines: [LogLine] = []
+                for container in containers {
+                    guard let chunks = try? await client.logs(container.id, LogQuery(follow: false, tail: 10, timestamps: true)) else { continue }
+                    var text = ["": ""]
+                    do {
+                        for try await chunk in chunks { text[chunk.stream == .stderr ? "!" : "", default: ""] += chunk.text }
+                    } catch {}
+                    for (stream, output) in text {
+                        lines += output.split(separator: "\n").map {
+                            LogLineParser.parse(masker.apply(String($0)), container: container.name, stream: stream == "!" ? .stderr : .stdout)
+                        }
+                    }
+                }
+                lines.sort { ($0.time ?? .distantPast) < ($1.time ?? .distantPast) }
+                inbox.post(.detailTail(service: service, Array(lines.suffix(10))))
+            }
         case .probePorts(let ports):
             probeTask?.cancel()
             let inbox = inbox

@@ -4,7 +4,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Is anything listening on a host port? A TCP connect to 127.0.0.1, given up on fast.
+/// Is anything listening on a host port? A TCP connect to 127.0.0.1, given up on fast. Here,
+/// beside the engine transport, because only DockerClient opens sockets.
 public enum PortProbe {
     public static func listening(_ ports: [Int], timeoutMilliseconds: Int32 = 250) async -> [Int: Bool] {
         await withTaskGroup(of: (Int, Bool).self) { group in

@@ -1,24 +1,33 @@
 import Foundation
+import LabControl
 
 /// Short, fixed-width renderings of times, sizes and rates.
-enum Format {
+public enum Format {
     /// `20:41` today, `Nov 23` before: an absolute time never needs redrawing to stay true.
-    static func since(_ date: Date?, now: Date, timeZone: TimeZone) -> String {
+    public static func since(_ date: Date?, now: Date, timeZone: TimeZone) -> String {
         guard let date else { return "-" }
         let local = Local(date, timeZone)
         return local.day == Local(now, timeZone).day ? local.clock(seconds: false) : local.monthDay
     }
 
-    static func day(_ date: Date, timeZone: TimeZone) -> String { Local(date, timeZone).monthDay }
+    /// `3h 12m`, `4m`, `<1m`: how long, to the minute, since an engine time. Ages tick once a
+    /// minute, so seconds would be wrong most of the time.
+    public static func age(since date: Date?, now: Date) -> String {
+        guard let date else { return "-" }
+        let seconds = now.timeIntervalSince(date)
+        return seconds < 60 ? "<1m" : Elapsed.short(seconds)
+    }
 
-    static func clock(_ date: Date?, timeZone: TimeZone, seconds: Bool = true) -> String {
+    public static func day(_ date: Date, timeZone: TimeZone) -> String { Local(date, timeZone).monthDay }
+
+    public static func clock(_ date: Date?, timeZone: TimeZone, seconds: Bool = true) -> String {
         guard let date else { return "--:--" }
         return Local(date, timeZone).clock(seconds: seconds)
     }
 
     /// A moment in a zone, by arithmetic: a DateFormatter per call cost more than drawing the
     /// rest of a frame.
-    struct Local {
+    public struct Local {
         static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         /// Days since 1970-01-01 in the zone, and seconds into that day.
         let day: Int
@@ -50,7 +59,7 @@ enum Format {
         }
     }
 
-    static func bytes(_ value: UInt64?) -> String {
+    public static func bytes(_ value: UInt64?) -> String {
         guard let value else { return "-" }
         let units = ["B", "K", "M", "G", "T"]
         var amount = Double(value)
@@ -62,7 +71,7 @@ enum Format {
         return amount >= 10 || unit == 0 ? "\(Int(amount.rounded()))\(units[unit])" : String(format: "%.1f%@", amount, units[unit])
     }
 
-    static func percent(_ value: Double?) -> String {
+    public static func percent(_ value: Double?) -> String {
         // From the engine's counters: clamp what no real container reaches, so Int() cannot trap.
         guard let value, value.isFinite else { return "-" }
         if value >= 100_000 { return ">99999%" }

@@ -4,8 +4,8 @@ import LabCatalog
 
 /// HTTP GETs to the lab's services on this machine, for probes and metric checks.
 public enum HTTPProbe {
-    public static func get(port: Int, path: String, timeout: Duration = .seconds(2)) async throws -> HTTPResponse {
-        let transport = HTTPTransport(endpoint: .tcp(host: "127.0.0.1", port: port))
+    public static func get(host: String = "127.0.0.1", port: Int, path: String, timeout: Duration = .seconds(2)) async throws -> HTTPResponse {
+        let transport = HTTPTransport(endpoint: .tcp(host: host, port: port))
         return try await transport.send(HTTPRequest(.get, path), timeout: timeout, operation: "GET :\(port)\(path)")
     }
 

@@ -1,0 +1,139 @@
+import Canvas
+import Foundation
+import LabCatalog
+import LabControl
+
+/// The lines of a service's Detail overlay, built once per state change (part of the frame) so
+/// the reducer knows how far it scrolls and the view only draws them.
+public enum DetailContent {
+    public typealias Line = [(text: String, style: Style)]
+
+    public static func lines(_ state: AppState, service name: String) -> [Line] {
+        guard let status = state.snapshot.status(of: name) else { return [] }
+        let service = status.service
+        var lines: [Line] = []
+        func line(_ parts: (String, Style)...) { lines.append(parts.map { (text: $0.0, style: $0.1) }) }
+        if !service.summary.isEmpty { line((service.summary, Style(.muted))) }
+        let condition = status.condition
+        var since = ""
+        if let at = condition.since {
+            since = "  since \(Format.since(at, now: state.now, timeZone: state.timeZone)) (\(Format.age(since: at, now: state.now)))"
+        }
+        line(("Condition ", Style(.title)), (ConditionStyle.glyph(status, state.glyphs) + " " + condition.text, Style(ConditionStyle.role(status))), (since, Style(.muted)))
+        if let probe = service.probe { lines += probeLines(state, status, probe) }
+        line(("Components", Style(.title)))
+        for component in service.components {
+            let containers = status.containers.filter { $0.component == component.name }
+            if containers.isEmpty {
+                line(("  \(component.name)", Style(.text)), ("  \(component.image)", Style(.muted)), ("  not created", Style(.notInstalled)))
+            }
+            for container in containers { lines += containerLines(state, component, container) }
+        }
+        if let failing = status.failingCheck {
+            line(("Last health check ", Style(.title)), ("exit \(failing.run.exitCode) in \(failing.container)", Style(.error)))
+            for text in failing.run.output.split(whereSeparator: \.isNewline).suffix(3) { line(("  " + text, Style(.error))) }
+        } else if condition.condition != .unknown, let run = status.containers.compactMap(\.lastCheck).first {
+            line(("Last health check ", Style(.title)), ("exit \(run.exitCode)", Style(.healthy)))
+        }
+        if !state.detailTail.isEmpty {
+            line(("Last log lines", Style(.title)))
+            for entry in state.detailTail.suffix(10) {
+                line(("  \(entry.container) ", Style(.muted)), (entry.text, Style(entry.stream == .stderr ? .stderr : .text)))
+            }
+        }
+        if !status.ports.isEmpty {
+            line(("Ports ", Style(.title)), (status.ports.map { $0.proto == "tcp" ? "http://localhost:\($0.host)" : "\($0.host)/\($0.proto)" }.joined(separator: "  "), Style(.accent)))
+        }
+        line(("Needs ", Style(.title)), (relations(state, service.dependencies), Style(.text)))
+        let neededBy = state.snapshot.services.filter { $0.service.dependencies.contains(name) }.map(\.service.name)
+        line(("Needed by ", Style(.title)), (relations(state, neededBy), Style(.text)))
+        lines += environmentLines(status)
+        return lines
+    }
+
+    private static func probeLines(_ state: AppState, _ status: ServiceStatus, _ probe: Probe) -> [Line] {
+        var lines: [Line] = [[("Probe ", Style(.title)), ("GET :\(probe.port)\(probe.path) expects \(probe.expect), every \(Elapsed.short(probe.interval))", Style(.text))]]
+        guard let result = status.probe else {
+            let why = status.containers.contains { $0.state == .running } ? "not run yet" : "runs while the service runs"
+            return lines + [[("  \(why)", Style(.muted))]]
+        }
+        let latency = result.latency.map { " in \(Self.milliseconds($0)) ms" } ?? ""
+        let checked = " · checked \(Format.clock(result.checkedAt, timeZone: state.timeZone))"
+        switch result.outcome {
+        case .passed: lines.append([("  passed\(latency)\(checked)", Style(.healthy))])
+        case .failed(let why): lines.append([("  failed: \(why)\(checked)", Style(.error))])
+        case .notProbed(let why): lines.append([("  \(why)", Style(.muted))])
+        }
+        if let failure = result.lastFailure, let at = result.lastFailureAt, !result.isFailure {
+            lines.append([("  last failure \(Format.clock(at, timeZone: state.timeZone)): \(failure)", Style(.muted))])
+        }
+        return lines
+    }
+
+    private static func containerLines(_ state: AppState, _ component: Component, _ container: ContainerStatus) -> [Line] {
+        let report = state.snapshot.engine.reachable ? container.condition : ConditionReport(.unknown)
+        let stats = state.stats[container.id].map { "  cpu \(Format.percent($0.cpuPercent)) mem \(Format.bytes($0.memoryBytes))" } ?? ""
+        var lines: [Line] = [[
+            ("  \(component.name)", Style(.text)), ("  \(container.name)", Style(.muted)), ("  \(container.image)", Style(.muted)),
+            ("  \(report.text)", Style(ConditionStyle.role(report.condition))), (stats, Style(.muted)),
+        ]]
+        if container.state == .exited || container.state == .dead, let finished = container.finishedAt {
+            let exit = container.exitCode.map { ", exit code \($0)" } ?? ""
+            lines.append([("    exited \(Format.since(finished, now: state.now, timeZone: state.timeZone)) \(Format.clock(finished, timeZone: state.timeZone))\(exit)", Style(.muted))])
+        }
+        return lines
+    }
+
+    /// The containers' real environment once inspected (values of stored secrets are already
+    /// masked upstream; names that say secret are masked here); the catalog's declared one before.
+    private static func environmentLines(_ status: ServiceStatus) -> [Line] {
+        let secretNames = Set(status.service.secretNames)
+        let real = status.containers.filter(\.inspected)
+        if !real.isEmpty {
+            var lines: [Line] = [[("Environment", Style(.title)), (real.count > 1 ? "  (per container)" : "  (from the container)", Style(.muted))]]
+            for container in real {
+                if real.count > 1 { lines.append([("  \(container.name)", Style(.muted))]) }
+                for entry in container.environment {
+                    let (name, value) = entry.firstIndex(of: "=").map { (String(entry[..<$0]), String(entry[entry.index(after: $0)...])) } ?? (entry, "")
+                    if secretNames.contains(name) || looksSecret(name) {
+                        lines.append([("  \(name)=", Style(.text)), ("••••••••", Style(.secret))])
+                    } else {
+                        lines.append([("  \(name)=\(value)", Style(.text))])
+                    }
+                }
+            }
+            return lines
+        }
+        let declared = status.service.components.flatMap(\.environment)
+        guard !declared.isEmpty else { return [] }
+        var lines: [Line] = [[("Environment", Style(.title)), ("  (declared in the catalog)", Style(.muted))]]
+        for variable in declared {
+            if variable.isSecret {
+                lines.append([("  \(variable.name)=", Style(.text)), ("••••••••", Style(.secret)),
+                              (variable.secret?.provided == true ? "  (secret, yours to provide)" : "  (secret)", Style(.muted))])
+            } else {
+                lines.append([("  \(variable.name)=\(variable.value ?? "")", Style(.text))])
+            }
+        }
+        return lines
+    }
+
+    /// Names people give secrets: a value under one of them is never shown.
+    static func looksSecret(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL", "MASTER_KEY", "AUTH_KEY", "SALT"]
+            .contains { upper.contains($0) }
+    }
+
+    private static func relations(_ state: AppState, _ names: [String]) -> String {
+        guard !names.isEmpty else { return "nothing" }
+        return names.map { name in
+            state.snapshot.status(of: name).map { "\(name) \(ConditionStyle.glyph($0, state.glyphs))" } ?? name
+        }.joined(separator: "  ")
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        let parts = duration.components
+        return Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
+    }
+}
