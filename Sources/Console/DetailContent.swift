@@ -79,7 +79,8 @@ public enum DetailContent {
         ]]
         if container.state == .exited || container.state == .dead, let finished = container.finishedAt {
             let exit = container.exitCode.map { ", exit code \($0)" } ?? ""
-            lines.append([("    exited \(Format.since(finished, now: state.now, timeZone: state.timeZone)) \(Format.clock(finished, timeZone: state.timeZone))\(exit)", Style(.muted))])
+            let day = Format.since(finished, now: state.now, timeZone: state.timeZone).contains(":") ? "" : Format.day(finished, timeZone: state.timeZone) + " "
+            lines.append([("    exited \(day)\(Format.clock(finished, timeZone: state.timeZone)) (\(Format.age(since: finished, now: state.now)) ago)\(exit)", Style(.muted))])
         }
         return lines
     }
@@ -93,6 +94,7 @@ public enum DetailContent {
             var lines: [Line] = [[("Environment", Style(.title)), (real.count > 1 ? "  (per container)" : "  (from the container)", Style(.muted))]]
             for container in real {
                 if real.count > 1 { lines.append([("  \(container.name)", Style(.muted))]) }
+                if container.environment.isEmpty { lines.append([("  (none)", Style(.muted))]) }
                 for entry in container.environment {
                     let (name, value) = entry.firstIndex(of: "=").map { (String(entry[..<$0]), String(entry[entry.index(after: $0)...])) } ?? (entry, "")
                     if secretNames.contains(name) || looksSecret(name) {

@@ -38,12 +38,18 @@ enum ServicesView {
         Column(title: "PH", width: 3, sort: nil) { _, status in (status.service.phase.map(String.init) ?? "-", Style(.muted)) },
     ]
 
+    /// The columns that fit, in order of importance; room to spare goes to CONDITION, whose why
+    /// ("unhealthy (probe: GET /api/version → 404)") is the point of the screen.
     static func fitting(_ width: Int) -> [Column] {
         var used = 1
-        return columns.prefix { column in
+        var shown = Array(columns.prefix { column in
             used += column.width + 1
             return used <= width + 1
+        })
+        if shown.count == columns.count, let index = shown.firstIndex(where: { $0.sort == .condition }) {
+            shown[index].width += min(max(0, width + 1 - used), 26)
         }
+        return shown
     }
 
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
