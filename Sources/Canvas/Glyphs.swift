@@ -3,6 +3,8 @@ public struct Glyphs: Sendable, Equatable {
     public var healthy, starting, failed, stopped, notInstalled, unknown, completed, restarting: String
     public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight, teeLeft, teeRight: String
     public var full, empty, arrow, ellipsis, selected, up, down, enter, dot: String
+    /// Sparkline levels, lowest first.
+    public var sparks = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     public static let unicode = Glyphs(
         healthy: "●", starting: "◐", failed: "✗", stopped: "○", notInstalled: "·", unknown: "?", completed: "✓", restarting: "↻",
@@ -12,7 +14,8 @@ public struct Glyphs: Sendable, Equatable {
     public static let ascii = Glyphs(
         healthy: "+", starting: "~", failed: "x", stopped: "-", notInstalled: ".", unknown: "?", completed: "=", restarting: "!",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", teeLeft: "+", teeRight: "+",
-        full: "#", empty: ".", arrow: "->", ellipsis: "~", selected: ">", up: "^", down: "v", enter: "Enter", dot: "-")
+        full: "#", empty: ".", arrow: "->", ellipsis: "~", selected: ">", up: "^", down: "v", enter: "Enter", dot: "-",
+        sparks: ["_", ".", ",", ":", "-", "=", "+", "#"])
 }
 
 extension ScreenBuffer {

@@ -19,6 +19,8 @@ public struct AppState: Sendable {
     public var events: [LabEvent] = []
     public var eventScroll = 0
     public var stats: [String: StatsSample] = [:]
+    /// Recent samples per container id, for sparklines and I/O rates.
+    public var history: [String: StatsHistory] = [:]
     public var listening: [Int: Bool] = [:]
     public var logs = LogsState()
     public var glyphs: Glyphs

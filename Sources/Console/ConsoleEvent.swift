@@ -60,16 +60,30 @@ public struct ContainerRef: Sendable, Hashable {
     }
 }
 
-/// One sample of a container's resource use.
+/// One sample of a container's resource use; network and block I/O are running totals.
 public struct StatsSample: Sendable, Equatable {
     public var cpuPercent: Double?
     public var memoryBytes: UInt64
     public var memoryLimit: UInt64
+    public var networkRx: UInt64
+    public var networkTx: UInt64
+    public var blockRead: UInt64
+    public var blockWrite: UInt64
+    /// When the engine took it.
+    public var at: Date?
 
-    public init(cpuPercent: Double?, memoryBytes: UInt64, memoryLimit: UInt64) {
+    public init(
+        cpuPercent: Double?, memoryBytes: UInt64, memoryLimit: UInt64, networkRx: UInt64 = 0, networkTx: UInt64 = 0,
+        blockRead: UInt64 = 0, blockWrite: UInt64 = 0, at: Date? = nil
+    ) {
         self.cpuPercent = cpuPercent
         self.memoryBytes = memoryBytes
         self.memoryLimit = memoryLimit
+        self.networkRx = networkRx
+        self.networkTx = networkTx
+        self.blockRead = blockRead
+        self.blockWrite = blockWrite
+        self.at = at
     }
 }
 

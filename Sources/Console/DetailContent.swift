@@ -72,17 +72,34 @@ public enum DetailContent {
 
     private static func containerLines(_ state: AppState, _ component: Component, _ container: ContainerStatus) -> [Line] {
         let report = state.snapshot.engine.reachable ? container.condition : ConditionReport(.unknown)
-        let stats = state.stats[container.id].map { "  cpu \(Format.percent($0.cpuPercent)) mem \(Format.bytes($0.memoryBytes))" } ?? ""
         var lines: [Line] = [[
             ("  \(component.name)", Style(.text)), ("  \(container.name)", Style(.muted)), ("  \(container.image)", Style(.muted)),
-            ("  \(report.text)", Style(ConditionStyle.role(report.condition))), (stats, Style(.muted)),
+            ("  \(report.text)", Style(ConditionStyle.role(report.condition))),
         ]]
+        if let sample = state.stats[container.id] { lines.append(usageLine(state, sample, state.history[container.id])) }
         if container.state == .exited || container.state == .dead, let finished = container.finishedAt {
             let exit = container.exitCode.map { ", exit code \($0)" } ?? ""
             let day = Format.since(finished, now: state.now, timeZone: state.timeZone).contains(":") ? "" : Format.day(finished, timeZone: state.timeZone) + " "
             lines.append([("    exited \(day)\(Format.clock(finished, timeZone: state.timeZone)) (\(Format.age(since: finished, now: state.now)) ago)\(exit)", Style(.muted))])
         }
         return lines
+    }
+
+    /// `cpu 12% ▁▂▅▇  mem 300M ▃▃▄  net ↓1.2K/s ↑300B/s  disk r 0B/s w 4.0K/s`
+    private static func usageLine(_ state: AppState, _ sample: StatsSample, _ history: StatsHistory?) -> Line {
+        let spark = { (values: [Double]) in values.isEmpty ? "" : " " + Sparkline.text(values, width: 20, glyphs: state.glyphs) }
+        var line: Line = [
+            (text: "    cpu \(Format.percent(sample.cpuPercent))", style: Style(.text)),
+            (text: spark(history?.cpu ?? []), style: Style(.accent)),
+            (text: "  mem \(Format.bytes(sample.memoryBytes))", style: Style(.text)),
+            (text: spark(history?.memory.map(Double.init) ?? []), style: Style(.accent)),
+        ]
+        if let rates = history?.rates {
+            func rate(_ value: Double) -> String { Format.bytes(UInt64(min(max(0, value), 1e18))) + "/s" }
+            line.append((text: "  net \(state.glyphs.down)\(rate(rates.networkIn)) \(state.glyphs.up)\(rate(rates.networkOut))"
+                         + "  disk r \(rate(rates.blockRead)) w \(rate(rates.blockWrite))", style: Style(.muted)))
+        }
+        return line
     }
 
     /// The containers' real environment once inspected (values of stored secrets are already

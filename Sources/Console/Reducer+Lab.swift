@@ -14,6 +14,7 @@ extension Reducer {
         // Gone containers take their samples with them.
         let live = Set(snapshot.services.flatMap(\.containers).map(\.id))
         state.stats = state.stats.filter { live.contains($0.key) }
+        state.history = state.history.filter { live.contains($0.key) }
         var effects = statsEffect(state)
         let newlyHealthy = snapshot.services.filter {
             $0.condition.condition.isUp && state.labState.firstHealthy[$0.service.name] == nil && !state.healthNoted.contains($0.service.name)

@@ -19,6 +19,7 @@ public enum Reducer {
             return []
         case .stats(let id, let sample):
             state.stats[id] = sample
+            state.history[id, default: StatsHistory()].append(sample)
             return []
         case .logLines(let lines):
             appendLogs(&state, lines)

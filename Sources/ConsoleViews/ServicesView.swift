@@ -36,6 +36,10 @@ enum ServicesView {
         },
         Column(title: "LAYER", width: 8, sort: .layer) { _, status in (status.service.layer?.rawValue ?? "-", Style(.muted)) },
         Column(title: "PH", width: 3, sort: nil) { _, status in (status.service.phase.map(String.init) ?? "-", Style(.muted)) },
+        Column(title: "CPU HISTORY", width: 16, sort: nil) { state, status in
+            let cpu = StatsHistory.combined(status.containers.compactMap { state.history[$0.id] }).cpu
+            return cpu.isEmpty ? ("", Style(.muted)) : (Sparkline.text(cpu, width: 16, glyphs: state.glyphs), Style(.accent))
+        },
     ]
 
     /// The columns that fit, in order of importance; room to spare goes to CONDITION, whose why

@@ -46,6 +46,21 @@ final class ViewSnapshotTests: XCTestCase {
         check(state, "services-by-condition-80x24")
     }
 
+    func testDetailWithUsageHistory() throws {
+        var state = try ConsoleFixtures.state(width: 100, height: 30)
+        state.selected = "litellm"
+        state.overlay = .detail(service: "litellm")
+        for second in 0..<30 {
+            let sample = StatsSample(
+                cpuPercent: Double(second % 10) * 10, memoryBytes: UInt64(200 + second) << 20, memoryLimit: 8 << 30,
+                networkRx: UInt64(second) * 2048, networkTx: UInt64(second) * 512, blockRead: 0, blockWrite: UInt64(second) * 4096,
+                at: ConsoleFixtures.now.addingTimeInterval(Double(second)))
+            state.stats["id-litellm"] = sample
+            state.history["id-litellm", default: StatsHistory()].append(sample)
+        }
+        check(state, "detail-litellm-usage-100x30")
+    }
+
     func testServicesFilteredWide() throws {
         var state = try ConsoleFixtures.state(width: 120, height: 24)
         state.screen = .services

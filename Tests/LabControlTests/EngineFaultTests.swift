@@ -75,7 +75,7 @@ struct EngineFaultTests {
             see("round \(round): the engine gone, health unknown") { $0.contains("engine unreachable") && $0.contains("? qdrant") && !$0.contains("● qdrant") }
             // Keys stay live while the engine is away.
             tmux.send("2")
-            see("round \(round): the Services screen while down") { $0.contains("HEALTH") }
+            see("round \(round): the Services screen while down") { $0.contains("CONDITION") }
             tmux.send("1")
             see("round \(round): back on Layers") { $0.contains("Public access") }
             #expect(engine.run("start") == 0)
@@ -86,7 +86,7 @@ struct EngineFaultTests {
         let postgres = try await runFixture("postgres", restart: nil)
         see("postgres healthy after the restarts") { $0.contains("● postgres") }
         try await client.killContainer(postgres)
-        see("postgres killed", within: 5) { $0.contains("✗ postgres") }
+        see("postgres killed", within: 5) { $0.contains("○ postgres") }  // a kill is a stop someone asked for
 
         // Hung: the engine accepts connections and never answers. The heartbeat notices.
         let dockerd = try #require(engine.dockerdPID)

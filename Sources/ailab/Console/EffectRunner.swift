@@ -115,7 +115,10 @@ final class EffectRunner {
             statsTasks[id] = Task.detached {
                 do {
                     for try await sample in try await client.streamStats(id) {
-                        inbox.post(.stats(containerID: id, StatsSample(cpuPercent: sample.cpuPercent, memoryBytes: sample.memoryUsed, memoryLimit: sample.memoryLimit)))
+                        inbox.post(.stats(containerID: id, StatsSample(
+                            cpuPercent: sample.cpuPercent, memoryBytes: sample.memoryUsed, memoryLimit: sample.memoryLimit,
+                            networkRx: sample.networkRx, networkTx: sample.networkTx, blockRead: sample.blockRead,
+                            blockWrite: sample.blockWrite, at: EngineTime.parse(sample.read))))
                     }
                 } catch {
                     // A stopped container ends its stream; the next snapshot decides whether to watch again.
