@@ -22,7 +22,7 @@ struct ActionCLI {
             throw ExitCode(2)
         }
         let planText = plan.entries.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
-        FileHandle.standardOutput.write(Data((["Plan:"] + planText).joined(separator: "\n").appending("\n").utf8))
+        Stdout.line((["Plan:"] + planText).joined(separator: "\n"))
         guard plan.refusals.isEmpty else {
             Stderr.line("refused; nothing was changed:")
             for refusal in plan.refusals { Stderr.line("  - \(actions.mask(refusal))") }
@@ -58,7 +58,7 @@ struct ActionCLI {
             throw ExitCode(3)
         }
         for question in questions {
-            FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+            FileHandle.standardError.write(Data("\(TerminalText.safe(question)) [y/N] ".utf8))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
             guard answer == "y" || answer == "yes" else {
                 Stderr.line("not confirmed; nothing was changed")
@@ -109,13 +109,14 @@ final class ProgressPrinter: @unchecked Sendable {
 
     private func rewrite(_ text: String) {
         clearLine()
-        FileHandle.standardOutput.write(Data(String(text.prefix(max(20, Terminal.columns() - 1))).utf8))
+        let line = TerminalText.safe(text, keepingLines: false)  // one line, rewritten in place
+        FileHandle.standardOutput.write(Data(String(line.prefix(max(20, Terminal.columns() - 1))).utf8))
         transient = true
     }
 
     private func emit(_ text: String) {
         if transient { clearLine() }
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Stdout.line(text)
     }
 
     private func clearLine() {
