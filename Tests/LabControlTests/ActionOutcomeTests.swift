@@ -34,6 +34,22 @@ extension StatusOnEngineTests {
         return (result, log)
     }
 
+    /// Installs `slow`; an XDG_STATE_HOME whose ailab folder is the lab's state directory, for
+    /// the binary (the caller removes it).
+    func installSlow(_ lab: EngineLab) async throws -> String {
+        let (_, installed, installLog) = try await lab.act(ActionRequest(.install, ["slow"]))
+        #expect(installed == .done, "\(installLog.text)")
+        let stateHome = lab.stateDirectory + "-xdg"
+        try FileManager.default.createDirectory(atPath: stateHome, withIntermediateDirectories: true)
+        try? FileManager.default.createSymbolicLink(atPath: stateHome + "/ailab", withDestinationPath: lab.stateDirectory)
+        return stateHome
+    }
+
+    func waitForLog(_ path: String, _ line: String) {
+        let deadline = Date().addingTimeInterval(10)
+        while !((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").contains(line), Date() < deadline { usleep(20_000) }
+    }
+
     func leftovers(_ lab: EngineLab) async throws -> [String] {
         let containers = try await lab.projectContainers().map(\.name)
         let volumes = try await lab.client.listVolumes(filters: ["label": ["\(ComposeLabel.project)=\(lab.project)"]]).map { "volume \($0.name)" }
@@ -91,11 +107,7 @@ extension StatusOnEngineTests {
 
     @Test func quittingTheConsoleMidActionLogsHowTheStepEnded() async throws {
         try await EngineLab.withProject(yaml: Self.slowYAML) { lab in
-            let (_, installed, installLog) = try await lab.act(ActionRequest(.install, ["slow"]))
-            #expect(installed == .done, "\(installLog.text)")
-            let stateHome = lab.stateDirectory + "-xdg"
-            try FileManager.default.createDirectory(atPath: stateHome, withIntermediateDirectories: true)
-            try? FileManager.default.createSymbolicLink(atPath: stateHome + "/ailab", withDestinationPath: lab.stateDirectory)
+            let stateHome = try await installSlow(lab)
             defer { try? FileManager.default.removeItem(atPath: stateHome) }
             let tmux = Tmux()
             defer { tmux.kill() }
@@ -104,10 +116,38 @@ extension StatusOnEngineTests {
             let logPath = lab.stateDirectory + "/actions.log"
             tmux.send("2", "/", "slow", "Enter", "r")
             let name = "\(lab.project)-slow-1"
-            let deadline = Date().addingTimeInterval(10)
-            while !((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "").contains("restart slow: started  restart \(name)"), Date() < deadline { usleep(20_000) }
+            waitForLog(logPath, "restart slow: started  restart \(name)")
             tmux.send("q")
             #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") }, "\(tmux.screen)")
+            let file = try String(contentsOfFile: logPath, encoding: .utf8)
+            let last = file.split(separator: "\n").last { $0.contains("restart slow:") }
+            #expect(last?.contains("restart slow: failed  interrupted: ailab quit during 'restart \(name)'; the engine may still finish it") == true, "\(file)")
+        }
+    }
+}
+
+extension StatusOnEngineTests {
+    /// `ailab restart` ended by SIGTERM mid-step: exit 143 at once, and the log says how the step ended.
+    @Test func aTerminatedCommandLineActionLogsHowTheStepEnded() async throws {
+        try await EngineLab.withProject(yaml: Self.slowYAML) { lab in
+            let stateHome = try await installSlow(lab)
+            defer { try? FileManager.default.removeItem(atPath: stateHome) }
+            let process = Process()
+            process.executableURL = AilabBinary.url
+            process.arguments = ["restart", "slow", "--catalog", lab.catalogPath, "--host", EngineLab.host!]
+            process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": stateHome]) { $1 }
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let logPath = lab.stateDirectory + "/actions.log"
+            let name = "\(lab.project)-slow-1"
+            waitForLog(logPath, "restart slow: started  restart \(name)")
+            let signalled = Date()
+            process.terminate()
+            process.waitUntilExit()
+            #expect(Date().timeIntervalSince(signalled) < 2)
+            #expect(process.terminationStatus == 143)
             let file = try String(contentsOfFile: logPath, encoding: .utf8)
             let last = file.split(separator: "\n").last { $0.contains("restart slow:") }
             #expect(last?.contains("restart slow: failed  interrupted: ailab quit during 'restart \(name)'; the engine may still finish it") == true, "\(file)")
