@@ -21,7 +21,7 @@ public enum SignalPipe {
 
     /// Signals whose default ends the process and that no one sends to ask for a clean quit:
     /// the terminal is put back at once and the signal raised again, so the process still dies
-    /// of it (and a shell reports it). SIGPROF is left alone: Swift's crash reporter uses it.
+    /// of it (and a shell reports it). SIGPROF is left to profilers, which install their own handler.
     static let fatalSignals: [Int32] =
         [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ, SIGSTKFLT, SIGIO, SIGPWR]
         + Array(ailab_sigrtmin()...ailab_sigrtmax())
