@@ -16,7 +16,10 @@ extension ActionRunner {
                 let blueprint = ContainerBlueprint(service: service.name, component: component, project: catalog.name, catalogDirectory: catalogDirectory)
                 try await ensureImage(component.image, service: service.name, reporter)
                 for volume in blueprint.volumeNames where try await !volumeExists(volume) {
-                    try await client.createVolume(name: volume, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.volume": String(volume.dropFirst(catalog.name.count + 1))])
+                    // A step, so a cancel cannot land between the engine making it and our noting it.
+                    try await step(service.name, "create volume \(volume)", reporter) {
+                        try await client.createVolume(name: volume, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.volume": String(volume.dropFirst(catalog.name.count + 1))])
+                    }
                     created.volumes.append(volume)
                 }
                 for old in existing where old.component == component.name {
