@@ -39,6 +39,10 @@ static inline mmask_t ailab_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t ailab_button5_pressed(void) { return 0; }
 #endif
 
+/// SIGRTMIN and SIGRTMAX are calls into glibc behind macros.
+static inline int ailab_sigrtmin(void) { return SIGRTMIN; }
+static inline int ailab_sigrtmax(void) { return SIGRTMAX; }
+
 /// The locale's character set, for choosing Unicode or ASCII glyphs.
 static inline const char *ailab_codeset(void) { return nl_langinfo(CODESET); }
 

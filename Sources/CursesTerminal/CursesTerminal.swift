@@ -30,9 +30,16 @@ public final class CursesTerminal: Terminal {
         if !unicode { setlocale(LC_CTYPE, "C.UTF-8") }  // wide-char calls need a UTF-8 ctype; glyphs stay ASCII
         self.theme = theme
         let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "vt100"
+        _ = SignalPipe.install()  // before newterm, which switches the terminal to no echo
         screen = ailab_newterm(term) ?? ailab_newterm("vt100")
         guard screen != nil else { throw TerminalError(description: "cannot open the terminal (TERM=\(term))") }
-        _ = SignalPipe.install()
+        guard Self.capability("cup") != nil else {
+            // A dumb terminal (TERM=dumb, an editor's shell buffer) cannot move the cursor: the
+            // console would draw its first line and never change it.
+            endwin()
+            if let screen { delscreen(screen) }
+            throw TerminalError(description: "TERM=\(term) cannot move the cursor, so the console cannot be drawn on it; use `ailab status` (or `ailab status --json`) for the lab's state")
+        }
         Self.captureRestoreSequence()
         cbreak()
         noecho()
@@ -111,7 +118,9 @@ public final class CursesTerminal: Terminal {
             attributes |= ailab_a_reverse()
         }
         let pair = depth == .monochrome ? 0 : pairNumber(paint)
-        var wide = Array(cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }) + [0]
+        // Control characters never reach the terminal, whatever text a view was given.
+        let scalars = cell.text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }
+        var wide = Array(scalars.prefix(5).map { wchar_t(bitPattern: $0.value) }) + [0]
         var character = cchar_t()
         setcchar(&character, &wide, attributes, pair, nil)
         mvadd_wch(Int32(y), Int32(x), &character)
@@ -132,13 +141,21 @@ public final class CursesTerminal: Terminal {
         return next
     }
 
-    /// rmcup and cnorm from terminfo, kept for the fatal-signal handler.
+    /// What endwin would send, from terminfo, kept for the fatal-signal handler: mouse reports
+    /// off (where ncurses turned them on), keypad mode off, the alternate screen left, the cursor shown.
     private static func captureRestoreSequence() {
         var bytes: [UInt8] = Array("\u{1B}[0m".utf8)
-        for capability in ["rmcup", "cnorm"] {
-            guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
-            bytes += Array(String(cString: value).utf8)
+        // ncurses enables xterm mouse modes where terminfo has kmous; these reset them.
+        if capability("kmous") != nil { bytes += Array("\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8) }
+        for name in ["rmkx", "rmcup", "cnorm"] {
+            if let value = capability(name) { bytes += Array(value.utf8) }
         }
         SignalPipe.restoreSequence = bytes
+    }
+
+    /// A string capability of the current terminal, nil when it has none.
+    private static func capability(_ name: String) -> String? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        return String(cString: value)
     }
 }

@@ -5,7 +5,7 @@ import Glibc
 /// that waits for keys; and, on a fatal signal, the terminal put back before the process dies.
 /// Handlers only call async-signal-safe functions (write, tcsetattr, signal, raise).
 public enum SignalPipe {
-    public static let interrupt: UInt8 = 0x69  // i: SIGINT, SIGTERM
+    public static let interrupt: UInt8 = 0x69  // i: SIGINT, SIGTERM, SIGQUIT
     public static let hangup: UInt8 = 0x68  // h: SIGHUP
     public static let resize: UInt8 = 0x77  // w: SIGWINCH
     public static let wake: UInt8 = 0x2E  // .: the inbox has news
@@ -16,8 +16,19 @@ public enum SignalPipe {
     nonisolated(unsafe) static var haveTermios = false
     /// Bytes that leave the alternate screen and show the cursor on this terminal.
     nonisolated(unsafe) static var restoreSequence: [UInt8] = []
+    /// The signal that asked the loop to end, for the exit status (SIGQUIT: 131); 0 when none did.
+    nonisolated(unsafe) public private(set) static var endingSignal: Int32 = 0
 
-    /// Creates the pipe (non-blocking at both ends) and installs the handlers.
+    /// Signals whose default ends the process and that no one sends to ask for a clean quit:
+    /// the terminal is put back at once and the signal raised again, so the process still dies
+    /// of it (and a shell reports it). SIGPROF is left to profilers, which install their own handler.
+    static let fatalSignals: [Int32] =
+        [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ, SIGSTKFLT, SIGIO, SIGPWR]
+        + Array(ailab_sigrtmin()...ailab_sigrtmax())
+
+    /// Creates the pipe (non-blocking at both ends) and installs the handlers. Call it before
+    /// curses touches the terminal: the settings saved here are the ones a fatal signal restores,
+    /// and after `newterm` they would be curses' own (no echo, no canonical input).
     public static func install() -> Int32 {
         if readFD >= 0 { return readFD }
         var fds: [Int32] = [-1, -1]
@@ -31,10 +42,11 @@ public enum SignalPipe {
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveTermios = true }
         signal(SIGINT, onInterrupt)
         signal(SIGTERM, onInterrupt)
+        signal(SIGQUIT, onQuit)  // Ctrl-\ is one keystroke: a clean quit, not a core dump in raw mode
         signal(SIGHUP, onHangup)
         signal(SIGWINCH, onResize)
         signal(SIGPIPE, SIG_IGN)
-        for fatal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] { signal(fatal, onFatal) }
+        for fatal in fatalSignals { signal(fatal, onFatal) }
         return readFD
     }
 
@@ -56,6 +68,12 @@ public enum SignalPipe {
         return result
     }
 
+    /// Notes which signal ended the loop (for the exit status) and wakes it to quit.
+    static func quit(_ signalNumber: Int32) {
+        endingSignal = signalNumber
+        post(interrupt)
+    }
+
     /// Puts the terminal back as it was (used on fatal signals, where endwin is not safe).
     static func restoreTerminal() {
         if !restoreSequence.isEmpty { _ = restoreSequence.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) } }
@@ -64,6 +82,7 @@ public enum SignalPipe {
 }
 
 private func onInterrupt(_: Int32) { SignalPipe.post(SignalPipe.interrupt) }
+private func onQuit(_ signalNumber: Int32) { SignalPipe.quit(signalNumber) }
 private func onHangup(_: Int32) { SignalPipe.post(SignalPipe.hangup) }
 private func onResize(_: Int32) { SignalPipe.post(SignalPipe.resize) }
 

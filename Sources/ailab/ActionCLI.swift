@@ -22,7 +22,7 @@ struct ActionCLI {
             throw ExitCode(2)
         }
         let planText = plan.entries.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
-        FileHandle.standardOutput.write(Data((["Plan:"] + planText).joined(separator: "\n").appending("\n").utf8))
+        Stdout.line((["Plan:"] + planText).joined(separator: "\n"))
         guard plan.refusals.isEmpty else {
             Stderr.line("refused; nothing was changed:")
             for refusal in plan.refusals { Stderr.line("  - \(actions.mask(refusal))") }
@@ -31,14 +31,17 @@ struct ActionCLI {
         guard plan.changesSomething else { return }
         try confirm(plan.questions)
         let printer = ProgressPrinter(live: isatty(STDOUT_FILENO) == 1)
-        let task = Task { await actions.runner(healthTimeout: .milliseconds(Int64(options.wait * 1000))).run(plan) { printer.show($0) } }
+        let quit = ActionQuit()
+        let task = Task { await actions.runner(healthTimeout: .milliseconds(Int64(options.wait * 1000))).run(plan, quit: quit) { printer.show($0) } }
         // Ctrl-C cancels the action (a pull stops at once) instead of killing it mid-step.
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
         interrupt.setEventHandler { task.cancel() }
         interrupt.resume()
+        let endings = [SIGTERM, SIGHUP].map { Self.endOnSignal($0, task: task, quit: quit, printer: printer) }
         let result = await task.value
         interrupt.cancel()
+        endings.forEach { $0.cancel() }
         printer.finish()
         switch result {
         case .done: FileHandle.standardOutput.write(Data("done.\n".utf8))
@@ -47,6 +50,22 @@ struct ActionCLI {
         case .unreachable(let message): Stderr.line("ailab: \(message)")
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+
+    /// SIGTERM or SIGHUP (a closed SSH session) ends the command at once, as a signal should,
+    /// but first the action log says how the step under way ended (see `ActionQuit`).
+    private static func endOnSignal(_ number: Int32, task: Task<ActionResult, Never>, quit: ActionQuit, printer: ProgressPrinter) -> any DispatchSourceSignal {
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number)
+        source.setEventHandler {
+            task.cancel()
+            quit.quit(within: .milliseconds(300))
+            printer.finish()
+            Stderr.line("ailab: ended by signal \(number); the action log says how far it got")
+            exit(128 + number)
+        }
+        source.resume()
+        return source
     }
 
     /// Every question answered yes: by --yes, or by the person at the terminal.
@@ -58,7 +77,7 @@ struct ActionCLI {
             throw ExitCode(3)
         }
         for question in questions {
-            FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+            FileHandle.standardError.write(Data("\(TerminalText.safe(question)) [y/N] ".utf8))
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
             guard answer == "y" || answer == "yes" else {
                 Stderr.line("not confirmed; nothing was changed")
@@ -109,13 +128,14 @@ final class ProgressPrinter: @unchecked Sendable {
 
     private func rewrite(_ text: String) {
         clearLine()
-        FileHandle.standardOutput.write(Data(String(text.prefix(max(20, Terminal.columns() - 1))).utf8))
+        let line = TerminalText.safe(text, keepingLines: false)  // one line, rewritten in place
+        FileHandle.standardOutput.write(Data(String(line.prefix(max(20, Terminal.columns() - 1))).utf8))
         transient = true
     }
 
     private func emit(_ text: String) {
         if transient { clearLine() }
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Stdout.line(text)
     }
 
     private func clearLine() {

@@ -52,6 +52,6 @@ struct GlobalOptions: ParsableArguments {
 
 enum Stderr {
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
     }
 }

@@ -37,7 +37,8 @@ struct RoadmapCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await RoadmapContext(options)
         let status = try await context.refresh(groups: nil)
-        print(options.masker().apply(json ? RoadmapReport(status, engine: context.snapshot.engine).json() : RoadmapText.render(status, engine: context.snapshot.engine)))
+        let masker = options.masker()
+        if json { Stdout.json(masker.apply(RoadmapReport(status, engine: context.snapshot.engine).json())) } else { Stdout.line(masker.apply(RoadmapText.render(status, engine: context.snapshot.engine))) }
         if !context.snapshot.engine.reachable {
             Stderr.line("ailab: \(context.snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)
@@ -68,9 +69,9 @@ struct CheckCommand: AsyncParsableCommand {
         let status = try await context.refresh(groups: groups)
         let chosen = status.metrics.filter { groups.contains($0.group) }
         if json {
-            print(options.masker().apply(RoadmapReport(status, engine: context.snapshot.engine).json()))
+            Stdout.json(options.masker().apply(RoadmapReport(status, engine: context.snapshot.engine).json()))
         } else {
-            print(options.masker().apply(RoadmapText.metrics(chosen)))
+            Stdout.line(options.masker().apply(RoadmapText.metrics(chosen)))
         }
         if !context.snapshot.engine.reachable {
             Stderr.line("ailab: \(context.snapshot.engine.error ?? "engine unreachable")")
@@ -93,7 +94,7 @@ struct MarkCommand: ParsableCommand {
         let person = options.environment["USER"] ?? options.environment["LOGNAME"] ?? "someone"
         do {
             _ = try runner.mark(id, met: met, catalog: catalog, by: person, warning: { Stderr.line("warning: \($0)") })
-            print("\(id): \(met ? "marked met" : "unmarked")")
+            Stdout.line("\(id): \(met ? "marked met" : "unmarked")")
         } catch {
             Stderr.line("ailab: \(error)")
             throw ExitCode(3)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LabControl
 
 struct StatusCommand: AsyncParsableCommand {
@@ -43,9 +44,14 @@ struct StatusCommand: AsyncParsableCommand {
         let catalog = try options.loadCatalog()
         let client = try options.makeClient()
         let snapshot = await SnapshotLoader(client: client, catalog: catalog).load()
-        print(options.masker().apply(json ? StatusReport(snapshot).json() : StatusTable.render(snapshot)))
+        FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker()).utf8))
         let exit = StatusExit(snapshot)
         if exit == .unreachable { Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")") }
         if exit != .ok { throw ExitCode(exit.rawValue) }
+    }
+
+    /// What `status` prints on stdout: the table or JSON, secrets masked, safe for a terminal.
+    static func output(_ snapshot: LabSnapshot, json: Bool, masker: SecretMasker) -> String {
+        json ? TerminalText.json(masker.apply(StatusReport(snapshot).json())) + "\n" : TerminalText.safe(masker.apply(StatusTable.render(snapshot))) + "\n"
     }
 }

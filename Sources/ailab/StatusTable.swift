@@ -54,6 +54,8 @@ enum StatusTable {
 
     /// Left-aligned columns two spaces apart; the last column is not padded.
     static func table(_ rows: [[String]]) -> [String] {
+        // Escaped before the widths are measured: a name may hold a newline or an ESC.
+        let rows = rows.map { $0.map { TerminalText.safe($0, keepingLines: false) } }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in

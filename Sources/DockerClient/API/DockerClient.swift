@@ -57,11 +57,22 @@ public final class DockerClient: Sendable {
         let request = try await versionedRequest(method, path, query: query, body: body)
         let (head, chunks) = try await transport.stream(request, timeout: requestTimeout, operation: operation)
         guard (200..<300).contains(head.status) else {
-            var body: [UInt8] = []
-            for try await chunk in chunks where body.count < 65_536 { body += chunk }
+            // An error's body is a short message: read at most 64 KiB of it within the request's
+            // time limit, so an engine that drips it or never ends it cannot hold the caller.
+            let body = (try? await withDeadline(requestTimeout, operation: operation) { try await Self.prefix(of: chunks, limit: 65_536) }) ?? []
             throw Self.error(from: HTTPResponse(status: head.status, headers: head.headers, body: body))
         }
         return chunks
+    }
+
+    /// The first `limit` bytes of a stream; leaving the loop closes its connection.
+    static func prefix(of chunks: AsyncThrowingStream<[UInt8], any Error>, limit: Int) async throws -> [UInt8] {
+        var body: [UInt8] = []
+        for try await chunk in chunks {
+            body += chunk.prefix(limit - body.count)
+            if body.count >= limit { break }
+        }
+        return body
     }
 
     func versionedRequest(

@@ -1,9 +1,13 @@
+import Synchronization
+
 /// Where a running action's events go: masked, logged to the file, then handed on.
 final class ActionReporter: Sendable {
     let action: ActionKind
     private let masker: SecretMasker
     private let log: ActionLog?
     private let sink: @Sendable (ActionEvent) -> Void
+    /// The step started and not yet done or failed (steps run one at a time).
+    private let openStep = Mutex<ActionEvent?>(nil)
 
     init(action: ActionKind, secrets: SecretStore, log: ActionLog?, sink: @escaping @Sendable (ActionEvent) -> Void) {
         self.action = action
@@ -19,7 +23,20 @@ final class ActionReporter: Sendable {
 
     func emit(_ service: String?, _ outcome: ActionEvent.Outcome, _ text: String, pull: PullStatus? = nil) {
         let event = ActionEvent(action: action, service: service, outcome: outcome, text: masked(text), pull: pull)
+        openStep.withLock { open in
+            switch outcome {
+            case .started: open = event
+            case .done, .failed: open = nil
+            case .info, .progress: break
+            }
+        }
         log?.append(event)
         sink(event)
+    }
+
+    /// ailab is quitting with a step under way: say so in the log, with what is known.
+    func abandonOpenStep() {
+        guard let open = openStep.withLock({ $0 }) else { return }
+        emit(open.service, .failed, "interrupted: ailab quit during '\(open.text)'; the engine may still finish it")
     }
 }

@@ -4,18 +4,23 @@ import LabCatalog
 
 extension ActionRunner {
     /// Creates and starts `names` (all of a new service's components, or the drifted ones to
-    /// replace), then waits for health. A failure before the service is up removes what this
-    /// attempt created, so the lab is as it was and the install can simply be run again.
+    /// replace), then waits for health. A failure or a cancel before the service is up removes
+    /// what this attempt created (containers, volumes, the network), so the lab is as it was and
+    /// the install can simply be run again.
     func install(_ service: LabService, _ names: [String], replacing: Bool, _ reporter: ActionReporter) async throws {
-        try await ensureNetwork(service.name, reporter)
-        let existing = replacing ? try await containers(of: service) : []
-        var created: [(id: String, name: String)] = []
+        var created = Attempt()
         do {
+            created.network = try await ensureNetwork(service.name, reporter)
+            let existing = replacing ? try await containers(of: service) : []
             for component in service.components where names.contains(component.name) {
                 let blueprint = ContainerBlueprint(service: service.name, component: component, project: catalog.name, catalogDirectory: catalogDirectory)
                 try await ensureImage(component.image, service: service.name, reporter)
-                for volume in blueprint.volumeNames {
-                    try await client.createVolume(name: volume, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.volume": String(volume.dropFirst(catalog.name.count + 1))])
+                for volume in blueprint.volumeNames where try await !volumeExists(volume) {
+                    // A step, so a cancel cannot land between the engine making it and our noting it.
+                    try await step(service.name, "create volume \(volume)", reporter) {
+                        try await client.createVolume(name: volume, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.volume": String(volume.dropFirst(catalog.name.count + 1))])
+                    }
+                    created.volumes.append(volume)
                 }
                 for old in existing where old.component == component.name {
                     try await step(service.name, "replace \(old.name)", reporter, done: "removed the old \(old.name)") {
@@ -35,14 +40,17 @@ extension ActionRunner {
                 let id = try await step(service.name, "create \(blueprint.containerName)", reporter) {
                     try await client.createContainer(name: blueprint.containerName, spec: spec)
                 }
-                created.append((id, blueprint.containerName))
+                created.containers.append((id, blueprint.containerName))
                 try await step(service.name, "start \(blueprint.containerName)", reporter) { try await client.startContainer(id) }
             }
         } catch {
-            await rollBack(created, service: service.name, reporter)
+            // In a task of its own: after a cancel, every engine call made from this task
+            // would be cancelled too (its deadline's sleep throws at once), and nothing removed.
+            let attempt = created
+            await Task.detached { await rollBack(attempt, service: service.name, reporter) }.value
             throw error
         }
-        try await waitHealthy(created, service: service.name, reporter)
+        try await waitHealthy(created.containers, service: service.name, reporter)
     }
 
     func start(_ service: LabService, _ reporter: ActionReporter) async throws {
@@ -94,28 +102,62 @@ extension ActionRunner {
         return Int((component?.stopGracePeriod ?? 10).rounded(.up))
     }
 
-    private func rollBack(_ created: [(id: String, name: String)], service: String, _ reporter: ActionReporter) async {
-        for container in created.reversed() {
+    /// What one install attempt made, to undo when it fails.
+    struct Attempt: Sendable {
+        var containers: [(id: String, name: String)] = []
+        var volumes: [String] = []
+        var network = false
+    }
+
+    private func rollBack(_ attempt: Attempt, service: String, _ reporter: ActionReporter) async {
+        var undone: [String] = []
+        for container in attempt.containers.reversed() {
             do {
                 try await client.removeContainer(container.id, force: true)
-                reporter.emit(service, .info, "removed \(container.name), which this attempt created: the install can be run again")
+                undone.append(container.name)
             } catch {
                 reporter.emit(service, .failed, "could not remove \(container.name) after the failure: \(error)")
             }
         }
+        for volume in attempt.volumes {
+            do {
+                try await client.removeVolume(volume)
+                undone.append("volume \(volume)")
+            } catch {
+                reporter.emit(service, .failed, "could not remove volume \(volume) after the failure: \(error)")
+            }
+        }
+        if attempt.network {
+            do {
+                try await client.removeNetwork(catalog.networkName)
+                undone.append("network \(catalog.networkName)")
+            } catch {
+                // Another install may have attached a container to it meanwhile: then it stays.
+                reporter.emit(service, .info, "kept network \(catalog.networkName): \(error)")
+            }
+        }
+        if !undone.isEmpty {
+            reporter.emit(service, .info, "removed \(undone.joined(separator: ", ")), which this attempt created: the install can be run again")
+        }
     }
 
-    private func ensureNetwork(_ service: String, _ reporter: ActionReporter) async throws {
+    /// True when this call made the network (it was not there).
+    private func ensureNetwork(_ service: String, _ reporter: ActionReporter) async throws -> Bool {
         let name = catalog.networkName
         // The engine's name filter matches substrings: compare exactly.
-        if try await client.listNetworks(filters: ["name": [name]]).contains(where: { $0.name == name }) { return }
+        if try await client.listNetworks(filters: ["name": [name]]).contains(where: { $0.name == name }) { return false }
         do {
             try await step(service, "create network \(name)", reporter) {
                 _ = try await client.createNetwork(name: name, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.network": "default"])
             }
+            return true
         } catch let failure as ActionFailure where failure.message.contains("already exists") {
-            // Another console made it between our look and our create: fine.
+            return false  // another console made it between our look and our create: theirs
         }
+    }
+
+    private func volumeExists(_ name: String) async throws -> Bool {
+        try await client.listVolumes(filters: ["name": [name]]).contains { $0.name == name }
     }
 
     private func ensureImage(_ image: String, service: String, _ reporter: ActionReporter) async throws {

@@ -44,8 +44,11 @@ public struct ActionRunner: Sendable {
 
     var loader: SnapshotLoader { SnapshotLoader(client: client, catalog: catalog) }
 
-    public func run(_ plan: ActionPlan, report: @escaping @Sendable (ActionEvent) -> Void) async -> ActionResult {
+    /// `quit`, when given, lets the caller end the action when ailab quits (see `ActionQuit`).
+    public func run(_ plan: ActionPlan, quit: ActionQuit? = nil, report: @escaping @Sendable (ActionEvent) -> Void) async -> ActionResult {
         let reporter = ActionReporter(action: plan.request.kind, secrets: resolver.secrets, log: log, sink: report)
+        quit?.attach(reporter)
+        defer { quit?.finished() }
         for entry in plan.entries {
             guard let service = catalog.service(named: entry.service) else { continue }
             do {
@@ -60,7 +63,7 @@ public struct ActionRunner: Sendable {
                 case .remove(_, let volumes): try await remove(service, volumes: volumes, reporter)
                 }
             } catch is CancellationError {
-                reporter.emit(service.name, .failed, "cancelled")
+                reporter.emit(service.name, .failed, "cancelled: the steps above are what the engine did; no step was started after them")
                 return .cancelled
             } catch let failure as ActionFailure {
                 return .failed(failure.message)
@@ -82,10 +85,17 @@ public struct ActionRunner: Sendable {
     }
 
     /// Runs one engine call as a reported step; an engine refusal becomes an `ActionFailure`.
-    func step<T: Sendable>(_ service: String, _ text: String, _ reporter: ActionReporter, done: String? = nil, _ body: () async throws -> T) async throws -> T {
+    /// A cancel stops before the step, never inside it: once asked, the engine finishes a
+    /// create, start, stop or restart whatever we do, so the call runs in a task the cancel does
+    /// not reach and its outcome is logged as the engine's (a restart cancelled mid-way is
+    /// "done" when the engine did it). The action then ends at the next step.
+    func step<T: Sendable>(
+        _ service: String, _ text: String, _ reporter: ActionReporter, done: String? = nil, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try Task.checkCancellation()
         reporter.emit(service, .started, text)
         do {
-            let value = try await body()
+            let value = try await Task.detached { try await body() }.value
             reporter.emit(service, .done, done ?? text)
             return value
         } catch let error as DockerError where !error.isConnectionFailure {

@@ -37,8 +37,11 @@ public struct SecretStore: Sendable {
             fresh = Self.generate(hexLength: spec.length)
         }
         try AtomicFile.prepareDirectory(directory)
-        try AtomicFile.write(Data(fresh.utf8), to: path(name), mode: 0o600)
-        return fresh
+        // Created exclusively: when another install stored this secret since we looked, its
+        // value is the one both use, never two containers with two different passwords.
+        if try AtomicFile.create(Data(fresh.utf8), at: path(name), mode: 0o600) { return fresh }
+        guard let stored = value(name) else { throw StateError(description: "secret \(name) appeared and vanished while it was being stored; try again") }
+        return stored
     }
 
     /// Whether `ensure` would succeed without asking anyone.

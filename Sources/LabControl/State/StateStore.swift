@@ -49,14 +49,14 @@ public struct StateStore: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { return LabState() }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        // The version first, alone: a newer ailab may have changed any other field, and its
+        // file is not corrupt, just not ours to read or write.
+        struct Version: Decodable { var schemaVersion: Int }
+        if let version = try? decoder.decode(Version.self, from: data).schemaVersion, version > LabState.currentVersion {
+            throw StateError(description: "\(path) was written by a newer ailab (state schema \(version); this one knows \(LabState.currentVersion)): left as it is, and nothing is written to it; use that ailab, or move the file away to start afresh")
+        }
         do {
-            let state = try decoder.decode(LabState.self, from: data)
-            guard state.schemaVersion <= LabState.currentVersion else {
-                throw StateError(description: "\(path) was written by a newer ailab (schema \(state.schemaVersion)); not touching it")
-            }
-            return state
-        } catch let error as StateError {
-            throw error
+            return try decoder.decode(LabState.self, from: data)
         } catch {
             let kept = path + ".corrupt-" + Self.stamp()
             guard rename(path, kept) == 0 else { throw StateError(description: "\(path) is corrupt and could not be moved aside: \(String(cString: strerror(errno)))") }
@@ -66,11 +66,21 @@ public struct StateStore: Sendable {
     }
 
     private func save(_ state: LabState) throws(StateError) {
+        removeStaleTemporaries()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         guard let data = try? encoder.encode(state) else { throw StateError(description: "could not encode the state") }
         try AtomicFile.write(data, to: path)
+    }
+
+    /// Temporary files a writer killed mid-write left behind (`state.json.tmp-<pid>`). Every
+    /// writer holds the lock, and so do we: any that is there now is no one's work in progress.
+    private func removeStaleTemporaries() {
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) {
+            unlink(directory + "/" + name)
+        }
     }
 
     private func withLock<T>(_ body: () throws(StateError) -> T) throws(StateError) -> T {

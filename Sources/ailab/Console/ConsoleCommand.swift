@@ -52,5 +52,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             thread.name = "ailab-ui"
             thread.start()
         }
+        // Ctrl-\ (SIGQUIT) quits cleanly too, but says so the way a shell would: 128 + 3.
+        if SignalPipe.endingSignal != 0 { throw ExitCode(128 + SignalPipe.endingSignal) }
     }
 }

@@ -13,6 +13,7 @@ final class EffectRunner {
     /// Container output and health checks are shown with the lab's secrets masked.
     let masker: SecretMasker
     private var actionTask: Task<Void, Never>?
+    private var actionQuit: ActionQuit?
     private var statsTasks: [String: Task<Void, Never>] = [:]
     private var logTasks: [Task<Void, Never>] = []
     private var probeTask: Task<Void, Never>?
@@ -66,9 +67,10 @@ final class EffectRunner {
                 }
             }
         case .runAction(let plan):
-            let (actions, masker) = (actions, masker)
+            let (actions, masker, quit) = (actions, masker, ActionQuit())
+            actionQuit = quit
             actionTask = Task.detached {
-                let result = await actions.runner().run(plan) { inbox.post(.actionStep($0)) }
+                let result = await actions.runner().run(plan, quit: quit) { inbox.post(.actionStep($0)) }
                 masker.reload()  // an install may have made secrets
                 inbox.post(.actionFinished(result))
             }
@@ -103,6 +105,10 @@ final class EffectRunner {
         watchStats([])
         stopLogs()
         probeTask?.cancel()
+        // An action under way ends with the console, and its log says how: a step the engine
+        // answers within a moment is logged as done or failed, one still running as interrupted.
+        actionTask?.cancel()
+        actionQuit?.quit(within: .milliseconds(300))
     }
 
     private func watchStats(_ wanted: Set<String>) {
