@@ -107,7 +107,9 @@ struct StatusOnEngineTests {
             // Measured from the engine's own die event to the snapshot that shows it.
             let latency = await eventToSnapshot(updates) { $0.status(of: "qdrant")?.state == .exited }
             let seen = try #require(latency, "the kill never reached a snapshot")
-            #expect(seen < 0.1, "a die event reached the snapshot after \(Int(seen * 1000)) ms")
+            // Event-driven, not polled: well under the second a poll would take. The figure itself
+            // is the benchmark's (make bench); a loaded machine must not fail a correctness test.
+            #expect(seen < 1, "a die event reached the snapshot after \(Int(seen * 1000)) ms")
         }
     }
 }
