@@ -14,6 +14,9 @@ public struct AppState: Sendable {
     public var portRow = 0
     public var filter = ""
     public var editingFilter = false
+    /// The command palette's line while it is open (`:`), and what Tab last offered.
+    public var palette: String?
+    public var paletteCandidates: [String] = []
     public var sort = ServiceSort.layer
     public var sortDescending = false
     public var events: [LabEvent] = []

@@ -9,6 +9,7 @@ public enum Command: Sendable, Equatable {
     case searchLogs, nextMatch, previousMatch, follow
     case runChecks, toggleMark, toggleGrouping
     case act(ActionKind), purge, cancelAction, showActionLog
+    case palette
 }
 
 /// Where a binding applies.
@@ -45,6 +46,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("4")], label: "4", command: .goTo(.roadmap), help: "Roadmap", scope: .everywhere),
         KeyBinding(keys: [.char("5")], label: "5", command: .goTo(.events), help: "Events", scope: .everywhere),
         KeyBinding(keys: [.escape], label: "Esc", command: .close, help: "close, or clear the filter", scope: .everywhere),
+        KeyBinding(keys: [.char(":")], label: ":", command: .palette, help: "command palette (:restart litellm, :logs qdrant; Tab completes)", scope: .everywhere),
         KeyBinding(keys: [.up, .char("k")], label: "↑ k", command: .up, help: "move up", scope: .lists),
         KeyBinding(keys: [.down, .char("j")], label: "↓ j", command: .down, help: "move down", scope: .lists),
         KeyBinding(keys: [.left, .char("h")], label: "← h", command: .left, help: "left (Layers)", scope: .lists),

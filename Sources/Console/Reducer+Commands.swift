@@ -81,6 +81,10 @@ extension Reducer {
         case .showActionLog:
             state.overlay = .actionLog
             return statsEffect(state)
+        case .palette:
+            state.palette = ""
+            state.paletteCandidates = []
+            return []
         }
     }
 

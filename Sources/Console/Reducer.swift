@@ -67,6 +67,7 @@ public enum Reducer {
         case .scroll(let up): return perform(&state, up ? .up : .down)
         case .key(let key):
             state.notice = nil
+            if state.palette != nil { return editPalette(&state, key) }
             if state.editingFilter { return editFilter(&state, key) }
             if state.logs.editingSearch { return editSearch(&state, key) }
             if state.overlay == .help { return helpKey(&state, key) }
@@ -96,6 +97,56 @@ public enum Reducer {
         // The view shows as many columns as fit; past the last row there is nothing to scroll to.
         state.helpScroll = min(state.helpScroll, KeyMap.helpLineCount)
         return []
+    }
+
+    /// The palette line: type, Tab completes, Enter runs, Esc closes.
+    private static func editPalette(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let services = state.snapshot.services.map(\.service.name)
+        switch key {
+        case .escape:
+            state.palette = nil
+        case .backspace:
+            if state.palette?.isEmpty == false { state.palette?.removeLast() }
+        case .tab:
+            (state.palette, state.paletteCandidates) = Palette.complete(state.palette ?? "", services: services)
+            return []
+        case .enter:
+            let line = state.palette ?? ""
+            state.palette = nil
+            state.paletteCandidates = []
+            switch Palette.parse(line, services: services) {
+            case .problem(let why):
+                state.notice = ":\(line.trimmingCharacters(in: .whitespaces)): \(why)"
+                return []
+            case .run(let command, let service):
+                if let service {
+                    state.selected = service
+                    if state.overlay != nil, command != .logs { state.overlay = nil }
+                    point(&state, at: service)
+                }
+                return perform(&state, command)
+            }
+        case .char(let character): state.palette?.append(character)
+        case .ctrl("c"): return [.quit]
+        default: break
+        }
+        state.paletteCandidates = []
+        return []
+    }
+
+    /// The Roadmap and Ports screens act on their own row: move it to the named service's.
+    private static func point(_ state: inout AppState, at service: String) {
+        switch state.screen {
+        case .roadmap:
+            if let row = state.roadmapRows.firstIndex(where: { if case .item(let item) = $0 { item.service == service } else { false } }) {
+                state.roadmapRow = row
+            } else {
+                state.screen = .layers
+            }
+        case .ports:
+            if let row = state.portRows.firstIndex(where: { $0.service == service }) { state.portRow = row } else { state.screen = .layers }
+        default: break
+        }
     }
 
     private static func editFilter(_ state: inout AppState, _ key: Key) -> [Effect] {

@@ -60,6 +60,13 @@ enum ChromeView {
 
     static func footer(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
+        if let line = state.palette {
+            var text = " :\(line)_"
+            if !state.paletteCandidates.isEmpty { text += "   " + state.paletteCandidates.prefix(12).joined(separator: " ") }
+            else if line.isEmpty { text += "   Tab completes · Enter runs · Esc closes" }
+            buffer.put(DisplayWidth.truncate(text, to: area.width, ellipsis: state.glyphs.ellipsis), x: area.x, y: area.y, style: Style(.key), clip: area)
+            return
+        }
         if state.editingFilter || state.logs.editingSearch {
             let prompt = state.editingFilter ? "filter: \(state.filter)" : "search logs: \(state.logs.search)"
             buffer.put(" /\(prompt)_  Enter keep · Esc clear", x: area.x, y: area.y, style: Style(.key), clip: area)

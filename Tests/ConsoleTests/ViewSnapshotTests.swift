@@ -61,6 +61,13 @@ final class ViewSnapshotTests: XCTestCase {
         check(state, "detail-litellm-usage-100x30")
     }
 
+    func testPaletteCompleting() throws {
+        var state = try ConsoleFixtures.state()
+        state.palette = "restart l"
+        state.paletteCandidates = ["litellm", "langfuse", "loki"]
+        check(state, "palette-80x24")
+    }
+
     func testServicesFilteredWide() throws {
         var state = try ConsoleFixtures.state(width: 120, height: 24)
         state.screen = .services
