@@ -26,6 +26,7 @@ public struct AppState: Sendable {
     public var history: [String: StatsHistory] = [:]
     public var listening: [Int: Bool] = [:]
     public var logs = LogsState()
+    public var inspect = InspectState()
     public var glyphs: Glyphs
     public var width: Int
     public var height: Int

@@ -23,6 +23,8 @@ public enum ConsoleEvent: Sendable {
     case tick(Date)
     /// The last lines of a service's stopped containers, for its Detail.
     case detailTail(service: String, [LogLine])
+    /// A container's inspect document as lines (secrets masked), or why there is none.
+    case inspectDocument(containerID: String, lines: [String])
 }
 
 /// What the reducer asks the outside world to do; the run loop performs it.
@@ -48,6 +50,8 @@ public enum Effect: Sendable, Equatable {
     case cancelAction
     /// Read the last lines these (stopped) containers wrote, for a service's Detail.
     case fetchTail(service: String, containers: [ContainerRef])
+    /// Read this container's inspect document.
+    case fetchInspect(ContainerRef)
 }
 
 public struct ContainerRef: Sendable, Hashable {

@@ -114,7 +114,7 @@ public enum DetailContent {
                 if container.environment.isEmpty { lines.append([("  (none)", Style(.muted))]) }
                 for entry in container.environment {
                     let (name, value) = entry.firstIndex(of: "=").map { (String(entry[..<$0]), String(entry[entry.index(after: $0)...])) } ?? (entry, "")
-                    if secretNames.contains(name) || looksSecret(name) {
+                    if secretNames.contains(name) || SecretNames.looksSecret(name) {
                         lines.append([("  \(name)=", Style(.text)), ("••••••••", Style(.secret))])
                     } else {
                         lines.append([("  \(name)=\(value)", Style(.text))])
@@ -135,13 +135,6 @@ public enum DetailContent {
             }
         }
         return lines
-    }
-
-    /// Names people give secrets: a value under one of them is never shown.
-    static func looksSecret(_ name: String) -> Bool {
-        let upper = name.uppercased()
-        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL", "MASTER_KEY", "AUTH_KEY", "SALT"]
-            .contains { upper.contains($0) }
     }
 
     private static func relations(_ state: AppState, _ names: [String]) -> String {

@@ -9,7 +9,7 @@ public enum Command: Sendable, Equatable {
     case searchLogs, nextMatch, previousMatch, follow
     case runChecks, toggleMark, toggleGrouping
     case act(ActionKind), purge, cancelAction, showActionLog
-    case palette
+    case palette, inspect
 }
 
 /// Where a binding applies.
@@ -57,6 +57,7 @@ public enum KeyMap {
         KeyBinding(keys: [.end, .char("G")], label: "End G", command: .bottom, help: "last", scope: .lists),
         KeyBinding(keys: [.enter], label: "Enter", command: .detail, help: "service details", scope: .lists),
         KeyBinding(keys: [.char("l")], label: "l", command: .logs, help: "service logs", scope: .lists),
+        KeyBinding(keys: [.char("I")], label: "I", command: .inspect, help: "inspect its container (Tab: the next one; / n N search)", scope: .lists),
         KeyBinding(keys: [.char("/")], label: "/", command: .filter, help: "filter (Enter keeps)", scope: .lists),
         KeyBinding(keys: [.char("i")], label: "i", command: .act(.install), help: "install (with what it needs; shows the plan first)", scope: .actions),
         KeyBinding(keys: [.char("s")], label: "s", command: .act(.start), help: "start (stopped dependencies first)", scope: .actions),

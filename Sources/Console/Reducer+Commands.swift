@@ -6,6 +6,7 @@ extension Reducer {
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
         if state.overlay == .logs, let effects = scrollLogs(&state, command) { return effects }
         if case .detail = state.overlay, let effects = scrollDetail(&state, command) { return effects }
+        if state.overlay == .inspect, let effects = browseInspect(&state, command) { return effects }
         switch command {
         case .quit: return [.quit]
         case .help:
@@ -85,6 +86,15 @@ extension Reducer {
             state.palette = ""
             state.paletteCandidates = []
             return []
+        case .inspect:
+            guard let service = targetService(state), let status = state.snapshot.status(of: service) else { return [] }
+            state.selected = service
+            guard let first = status.containers.first else {
+                state.notice = "\(service) is not installed: it has no container to inspect"
+                return []
+            }
+            state.overlay = .inspect
+            return inspect(&state, service: service, first)
         }
     }
 
@@ -114,6 +124,48 @@ extension Reducer {
             return rows[state.portRow].service
         }
         return state.selected
+    }
+
+    private static func inspect(_ state: inout AppState, service: String, _ container: ContainerStatus) -> [Effect] {
+        state.inspect = InspectState()
+        state.inspect.service = service
+        state.inspect.containerID = container.id
+        state.inspect.containerName = container.name
+        return [.fetchInspect(ContainerRef(id: container.id, name: container.name))]
+    }
+
+    /// Inspect scrolls like the logs, searches with / n N, and Tab moves to the service's next container.
+    private static func browseInspect(_ state: inout AppState, _ command: Command) -> [Effect]? {
+        let frame = state.frame ?? Frame(state)
+        let page = max(1, frame.screenArea.height - 3)
+        let last = max(0, state.inspect.lines.count - max(1, frame.screenArea.height - 2))
+        switch command {
+        case .up: state.inspect.scroll -= 1
+        case .down: state.inspect.scroll += 1
+        case .pageUp: state.inspect.scroll -= page
+        case .pageDown: state.inspect.scroll += page
+        case .top: state.inspect.scroll = 0
+        case .bottom, .follow: state.inspect.scroll = last
+        case .searchLogs:
+            state.inspect.editingSearch = true
+            state.inspect.search = ""
+        case .nextMatch, .previousMatch:
+            if let hit = state.inspect.match(forward: command == .nextMatch, includingCurrent: false) {
+                state.inspect.scroll = hit
+            } else {
+                state.inspect.message = state.inspect.search.isEmpty ? "/ searches first" : "no match for '\(state.inspect.search)'"
+            }
+        case .nextScreen, .previousScreen:
+            guard let service = state.inspect.service, let containers = state.snapshot.status(of: service)?.containers, !containers.isEmpty else { return [] }
+            let index = containers.firstIndex { $0.id == state.inspect.containerID } ?? 0
+            let next = containers[(index + (command == .nextScreen ? 1 : containers.count - 1)) % containers.count]
+            return inspect(&state, service: service, next)
+        default: return nil
+        }
+        // Moving stops at the last page; a match near the end may put its line at the top.
+        let limit = command == .nextMatch || command == .previousMatch ? max(0, state.inspect.lines.count - 1) : last
+        state.inspect.scroll = min(max(0, state.inspect.scroll), limit)
+        return []
     }
 
     /// A stopped or crashed service's Detail shows the last lines its containers wrote.

@@ -51,6 +51,12 @@ public enum Reducer {
         case .tick(let date):
             state.now = max(state.now, date)
             return []
+        case .inspectDocument(let id, let lines):
+            if state.overlay == .inspect, state.inspect.containerID == id {
+                state.inspect.lines = lines
+                state.inspect.scroll = 0
+            }
+            return []
         case .detailTail(let service, let lines):
             if state.overlay == .detail(service: service) { state.detailTail = lines }
             return []
@@ -68,6 +74,7 @@ public enum Reducer {
         case .key(let key):
             state.notice = nil
             if state.palette != nil { return editPalette(&state, key) }
+            if state.inspect.editingSearch { return editInspectSearch(&state, key) }
             if state.editingFilter { return editFilter(&state, key) }
             if state.logs.editingSearch { return editSearch(&state, key) }
             if state.overlay == .help { return helpKey(&state, key) }
@@ -75,7 +82,8 @@ public enum Reducer {
             if let stage = state.action?.stage, stage == .refused || { if case .confirming = stage { true } else { false } }() {
                 return answer(&state, key)
             }
-            let scope: KeyScope = state.overlay == .logs ? .logs : state.overlay != nil ? .lists
+            state.inspect.message = nil
+            let scope: KeyScope = state.overlay == .logs || state.overlay == .inspect ? .logs : state.overlay != nil ? .lists
                 : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : .lists
             guard let command = KeyMap.command(for: key, in: scope) else { return [] }
             return perform(&state, command)
@@ -147,6 +155,26 @@ public enum Reducer {
             if let row = state.portRows.firstIndex(where: { $0.service == service }) { state.portRow = row } else { state.screen = .layers }
         default: break
         }
+    }
+
+    private static func editInspectSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            state.inspect.editingSearch = false
+            if let hit = state.inspect.match(forward: true, includingCurrent: true) {
+                state.inspect.scroll = hit
+            } else if !state.inspect.search.isEmpty {
+                state.inspect.message = "no match for '\(state.inspect.search)'"
+            }
+        case .escape:
+            state.inspect.editingSearch = false
+            state.inspect.search = ""
+        case .backspace: if !state.inspect.search.isEmpty { state.inspect.search.removeLast() }
+        case .char(let character): state.inspect.search.append(character)
+        case .ctrl("c"): return [.quit]
+        default: break
+        }
+        return []
     }
 
     private static func editFilter(_ state: inout AppState, _ key: Key) -> [Effect] {

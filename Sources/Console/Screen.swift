@@ -23,4 +23,6 @@ public enum Overlay: Sendable, Equatable {
     case logs
     /// This session's action steps.
     case actionLog
+    /// A container's inspect document.
+    case inspect
 }

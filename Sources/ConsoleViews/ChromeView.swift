@@ -67,12 +67,13 @@ enum ChromeView {
             buffer.put(DisplayWidth.truncate(text, to: area.width, ellipsis: state.glyphs.ellipsis), x: area.x, y: area.y, style: Style(.key), clip: area)
             return
         }
-        if state.editingFilter || state.logs.editingSearch {
-            let prompt = state.editingFilter ? "filter: \(state.filter)" : "search logs: \(state.logs.search)"
+        if state.editingFilter || state.logs.editingSearch || state.inspect.editingSearch {
+            let prompt = state.editingFilter ? "filter: \(state.filter)"
+                : state.inspect.editingSearch ? "search: \(state.inspect.search)" : "search logs: \(state.logs.search)"
             buffer.put(" /\(prompt)_  Enter keep · Esc clear", x: area.x, y: area.y, style: Style(.key), clip: area)
             return
         }
-        if let notice = state.notice {
+        if let notice = state.notice ?? (state.overlay == .inspect ? state.inspect.message : nil) {
             buffer.put(" " + notice, x: area.x, y: area.y, style: Style(.warning), clip: area)
             return
         }
@@ -82,6 +83,7 @@ enum ChromeView {
         case .detail: hints = [("i s x r", "install start stop restart"), ("l", "logs"), ("Esc", "back"), ("q", "quit")]
         case .help: hints = [("any key", "close help")]
         case .actionLog: hints = [("Esc", "back"), ("C", "cancel the action"), ("q", "quit")]
+        case .inspect: hints = [("/", "search"), ("n N", "next/prev"), ("Tab", "next container"), ("Esc", "back"), ("q", "quit")]
         case nil:
             hints = [("i", "install"), ("s", "start"), ("x", "stop"), ("r", "restart"), ("l", "logs"), (state.glyphs.enter, "detail"),
                      ("/", "filter"), ("?", "help"), ("q", "quit")]

@@ -17,6 +17,7 @@ public enum ConsoleRenderer {
         case .detail(let service): DetailView.draw(state, service: service, into: &buffer, screenArea)
         case .logs: LogsView.draw(state, into: &buffer, screenArea)
         case .actionLog: ActionViews.log(state, into: &buffer, screenArea)
+        case .inspect: InspectView.draw(state, into: &buffer, screenArea)
         case .help, nil: drawScreen(state, into: &buffer, screenArea)
         }
         ActionViews.bar(state, into: &buffer, barArea)

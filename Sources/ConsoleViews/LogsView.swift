@@ -29,7 +29,7 @@ enum LogsView {
         }
     }
 
-    private static func highlight(_ search: String, in text: String, x: Int, y: Int, into buffer: inout ScreenBuffer, _ clip: Rect) {
+    static func highlight(_ search: String, in text: String, x: Int, y: Int, into buffer: inout ScreenBuffer, _ clip: Rect) {
         guard !search.isEmpty, let range = text.range(of: search, options: .caseInsensitive) else { return }
         let start = x + DisplayWidth.of(text[..<range.lowerBound])
         buffer.restyle(Rect(x: start, y: y, width: DisplayWidth.of(text[range]), height: 1).clipped(to: clip)) { _ in Style(.match, .bold) }

@@ -68,6 +68,16 @@ final class ViewSnapshotTests: XCTestCase {
         check(state, "palette-80x24")
     }
 
+    func testInspectSearching() throws {
+        var state = try ConsoleFixtures.state()
+        state.overlay = .inspect
+        state.inspect.containerName = "ailab-litellm-1"
+        state.inspect.containerID = "id-litellm"
+        state.inspect.lines = InspectDocument.lines(Array(#"{"Id":"id-litellm","Config":{"Env":["LITELLM_MASTER_KEY=sk-1","PORT=4000"]},"State":{"Status":"running"}}"#.utf8), masker: nil)
+        state.inspect.search = "status"
+        check(state, "inspect-80x24")
+    }
+
     func testServicesFilteredWide() throws {
         var state = try ConsoleFixtures.state(width: 120, height: 24)
         state.screen = .services

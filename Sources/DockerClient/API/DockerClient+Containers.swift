@@ -12,6 +12,11 @@ extension DockerClient {
         return try decode(ContainerInspect.self, response, operation: "inspect \(id)")
     }
 
+    /// The inspect document as the engine wrote it, for a person to read whole.
+    public func inspectDocument(_ id: String) async throws -> [UInt8] {
+        try await call(.get, "/containers/\(QueryString.encode(id))/json", operation: "inspect \(id)").body
+    }
+
     /// Creates a container and returns its id.
     public func createContainer(name: String?, spec: ContainerSpec) async throws -> String {
         struct Created: Decodable { let Id: String }

@@ -94,6 +94,16 @@ final class EffectRunner {
                 lines.sort { ($0.time ?? .distantPast) < ($1.time ?? .distantPast) }
                 inbox.post(.detailTail(service: service, Array(lines.suffix(10))))
             }
+        case .fetchInspect(let container):
+            let (client, masker) = (client, masker)
+            Task.detached {
+                do {
+                    let body = try await client.inspectDocument(container.id)
+                    inbox.post(.inspectDocument(containerID: container.id, lines: InspectDocument.lines(body, masker: masker)))
+                } catch {
+                    inbox.post(.inspectDocument(containerID: container.id, lines: ["(\(container.name) could not be inspected: \(error))"]))
+                }
+            }
         case .probePorts(let ports):
             probeTask?.cancel()
             let inbox = inbox
