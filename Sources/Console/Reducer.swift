@@ -158,50 +158,39 @@ public enum Reducer {
     }
 
     private static func editInspectSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .enter:
-            state.inspect.editingSearch = false
+        editLine(&state, key, text: \.inspect.search, editing: \.inspect.editingSearch) { state in
             if let hit = state.inspect.match(forward: true, includingCurrent: true) {
                 state.inspect.scroll = hit
             } else if !state.inspect.search.isEmpty {
                 state.inspect.message = "no match for '\(state.inspect.search)'"
             }
-        case .escape:
-            state.inspect.editingSearch = false
-            state.inspect.search = ""
-        case .backspace: if !state.inspect.search.isEmpty { state.inspect.search.removeLast() }
-        case .char(let character): state.inspect.search.append(character)
-        case .ctrl("c"): return [.quit]
-        default: break
         }
-        return []
     }
 
     private static func editFilter(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .enter: state.editingFilter = false
-        case .escape:
-            state.editingFilter = false
-            state.filter = ""
-        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
-        case .char(let character): state.filter.append(character)
-        case .ctrl("c"): return [.quit]
-        default: break
-        }
+        if let quit = editLine(&state, key, text: \.filter, editing: \.editingFilter, enter: { _ in }).first { return [quit] }
         keepSelectionVisible(&state)
         return statsEffect(state)
     }
 
     private static func editSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+        editLine(&state, key, text: \.logs.search, editing: \.logs.editingSearch) { jumpToMatch(&$0, older: true, includingCurrent: true) }
+    }
+
+    /// One line being typed (a filter, a search): Enter keeps it, Esc clears it, Ctrl-C quits.
+    private static func editLine(
+        _ state: inout AppState, _ key: Key, text: WritableKeyPath<AppState, String>, editing: WritableKeyPath<AppState, Bool>,
+        enter: (inout AppState) -> Void
+    ) -> [Effect] {
         switch key {
         case .enter:
-            state.logs.editingSearch = false
-            jumpToMatch(&state, older: true, includingCurrent: true)
+            state[keyPath: editing] = false
+            enter(&state)
         case .escape:
-            state.logs.editingSearch = false
-            state.logs.search = ""
-        case .backspace: if !state.logs.search.isEmpty { state.logs.search.removeLast() }
-        case .char(let character): state.logs.search.append(character)
+            state[keyPath: editing] = false
+            state[keyPath: text] = ""
+        case .backspace: if !state[keyPath: text].isEmpty { state[keyPath: text].removeLast() }
+        case .char(let character): state[keyPath: text].append(character)
         case .ctrl("c"): return [.quit]
         default: break
         }
