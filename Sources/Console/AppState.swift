@@ -90,6 +90,10 @@ public struct LogsState: Sendable {
     public var ended: String?
     /// The containers being followed, so a recreated one is noticed.
     public var followed: Set<String> = []
+    /// Long lines wrap onto the next rows (w), times are shown (t), how far back (s).
+    public var wrap = false
+    public var timestamps = true
+    public var window = LogWindow.recent
 
     public static let lineLimit = 5000
 

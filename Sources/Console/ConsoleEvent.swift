@@ -19,6 +19,8 @@ public enum ConsoleEvent: Sendable {
     case actionUnavailable(String)
     case actionStep(ActionEvent)
     case actionFinished(ActionResult)
+    /// Something to tell the person in the footer (a file saved, say).
+    case notice(String)
     /// A minute has passed: ages move on.
     case tick(Date)
     /// The last lines of a service's stopped containers, for its Detail.
@@ -31,7 +33,9 @@ public enum ConsoleEvent: Sendable {
 public enum Effect: Sendable, Equatable {
     case quit
     /// Follow the logs of these containers (id, name), replacing any earlier follow.
-    case followLogs(service: String, containers: [ContainerRef])
+    case followLogs(service: String, containers: [ContainerRef], window: LogWindow = .recent)
+    /// Write these (already masked) lines to a file of the state directory and say where.
+    case saveLogs(service: String, lines: [String])
     case stopLogs
     /// Stream stats for exactly these containers (stopping the others).
     case watchStats(Set<String>)
@@ -97,12 +101,15 @@ public struct LogLine: Sendable, Equatable {
     public var container: String
     public var stream: LogSource
     public var text: String
+    /// Not the container's output: ailab's own note ("its log ends here"), kept in time order.
+    public var marker: Bool
 
-    public init(time: Date?, container: String, stream: LogSource, text: String) {
+    public init(time: Date?, container: String, stream: LogSource, text: String, marker: Bool = false) {
         self.time = time
         self.container = container
         self.stream = stream
         self.text = text
+        self.marker = marker
     }
 }
 

@@ -10,6 +10,7 @@ public enum Command: Sendable, Equatable {
     case runChecks, toggleMark, toggleGrouping
     case act(ActionKind), purge, cancelAction, showActionLog
     case palette, inspect
+    case toggleWrap, toggleTimestamps, nextLogWindow, saveLogs
 }
 
 /// Where a binding applies.
@@ -76,6 +77,10 @@ public enum KeyMap {
         KeyBinding(keys: [.char("n")], label: "n", command: .nextMatch, help: "next match (older)", scope: .logs),
         KeyBinding(keys: [.char("N")], label: "N", command: .previousMatch, help: "previous match (newer)", scope: .logs),
         KeyBinding(keys: [.char("f")], label: "f", command: .follow, help: "follow new output again", scope: .logs),
+        KeyBinding(keys: [.char("w")], label: "w", command: .toggleWrap, help: "wrap long lines on/off", scope: .logs),
+        KeyBinding(keys: [.char("t")], label: "t", command: .toggleTimestamps, help: "timestamps on/off", scope: .logs),
+        KeyBinding(keys: [.char("s")], label: "s", command: .nextLogWindow, help: "since: last 300 lines, 5m, 1h, all", scope: .logs),
+        KeyBinding(keys: [.char("W")], label: "W", command: .saveLogs, help: "save what is shown to a file", scope: .logs),
         KeyBinding(keys: [.up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .char("g"), .end, .char("G")],
                    label: "↑↓ PgUp/Dn", command: .up, help: "scroll (g G: ends)", scope: .logs),
     ]

@@ -74,7 +74,7 @@ extension Reducer {
             state.roadmapByPriority.toggle()
             state.roadmapRow = 0
             return []
-        case .searchLogs, .nextMatch, .previousMatch, .follow:
+        case .searchLogs, .nextMatch, .previousMatch, .follow, .toggleWrap, .toggleTimestamps, .nextLogWindow, .saveLogs:
             return []
         case .act(let kind): return startAction(&state, kind)
         case .purge: return startAction(&state, .remove, purge: true)
@@ -205,6 +205,22 @@ extension Reducer {
         case .searchLogs:
             state.logs.editingSearch = true
             state.logs.search = ""
+        case .toggleWrap: state.logs.wrap.toggle()
+        case .toggleTimestamps: state.logs.timestamps.toggle()
+        case .nextLogWindow:
+            guard let service = state.logs.service, let status = state.snapshot.status(of: service), !status.containers.isEmpty else { return [] }
+            state.logs.window = state.logs.window.next
+            state.logs.lines = []
+            state.logs.scrollBack = 0
+            state.logs.ended = nil
+            let containers = status.containers.map { ContainerRef(id: $0.id, name: $0.name) }
+            return [.stopLogs, .followLogs(service: service, containers: containers, window: state.logs.window)]
+        case .saveLogs:
+            guard let service = state.logs.service, !state.logs.lines.isEmpty else {
+                state.notice = "nothing to save yet"
+                return []
+            }
+            return [.saveLogs(service: service, lines: state.logs.lines.map { LogLineText.plain($0, timeZone: state.timeZone) })]
         case .nextMatch: jumpToMatch(&state, older: true, includingCurrent: false)
         case .previousMatch: jumpToMatch(&state, older: false, includingCurrent: false)
         default: return nil
@@ -216,13 +232,16 @@ extension Reducer {
     static func jumpToMatch(_ state: inout AppState, older: Bool, includingCurrent: Bool) {
         let needle = state.logs.search.lowercased()
         let lines = state.logs.lines
-        guard !needle.isEmpty, !lines.isEmpty else { return }
+        guard !needle.isEmpty else { return }
         let current = lines.count - 1 - state.logs.scrollBack
         let candidates = older
             ? Array(stride(from: includingCurrent ? current : current - 1, through: 0, by: -1))
             : Array(stride(from: includingCurrent ? current : current + 1, to: lines.count, by: 1))
-        if let hit = candidates.first(where: { lines[$0].text.lowercased().contains(needle) }) {
+        if let hit = candidates.first(where: { !lines[$0].marker && lines[$0].text.lowercased().contains(needle) }) {
             state.logs.scrollBack = lines.count - 1 - hit
+        } else {
+            let anywhere = lines.contains { !$0.marker && $0.text.lowercased().contains(needle) }
+            state.notice = anywhere ? "no \(older ? "older" : "newer") match for '\(state.logs.search)'" : "no match for '\(state.logs.search)'"
         }
     }
 }

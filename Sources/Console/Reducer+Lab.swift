@@ -32,7 +32,7 @@ extension Reducer {
             let ids = Set(status.containers.map(\.id))
             if !ids.isEmpty, ids != state.logs.followed {
                 state.logs.followed = ids
-                effects.append(.followLogs(service: service, containers: status.containers.map { ContainerRef(id: $0.id, name: $0.name) }))
+                effects.append(.followLogs(service: service, containers: status.containers.map { ContainerRef(id: $0.id, name: $0.name) }, window: state.logs.window))
             }
         }
         return effects

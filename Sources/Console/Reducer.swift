@@ -48,6 +48,9 @@ public enum Reducer {
         case .actionFinished(let result):
             finished(&state, result)
             return []
+        case .notice(let message):
+            state.notice = message
+            return []
         case .tick(let date):
             state.now = max(state.now, date)
             return []

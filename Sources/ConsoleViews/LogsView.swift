@@ -6,27 +6,62 @@ enum LogsView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         let logs = state.logs
         let mode = logs.following ? "following" : "paused \(logs.scrollBack) lines up · f follows"
-        buffer.box(area, title: "Logs · \(logs.service ?? "?") · \(mode)", glyphs: state.glyphs, style: Style(.borderFocused))
+        let options = [logs.window.rawValue, logs.wrap ? "wrap" : nil].compactMap { $0 }.joined(separator: " · ")
+        buffer.box(area, title: "Logs · \(logs.service ?? "?") · \(mode) · \(options)", glyphs: state.glyphs, style: Style(.borderFocused))
         let inner = area.inset(by: 1)
         guard !inner.isEmpty else { return }
-        let multi = Set(logs.lines.map(\.container)).count > 1
+        let multi = Set(logs.lines.filter { !$0.marker }.map(\.container)).count > 1
         let end = logs.lines.count - logs.scrollBack
-        let visible = logs.lines[max(0, end - inner.height)..<max(0, end)]
-        for (row, line) in visible.enumerated() {
-            let y = inner.y + row
-            var x = inner.x
-            x += buffer.put(line.stream == .stderr ? "!" : " ", x: x, y: y, style: Style(.stderr, .bold), clip: inner)
-            x += buffer.put(Format.clock(line.time, timeZone: state.timeZone) + " ", x: x, y: y, style: Style(.muted), clip: inner)
-            if multi { x += buffer.put(DisplayWidth.pad(line.container, to: 14, ellipsis: state.glyphs.ellipsis) + " ", x: x, y: y, style: Style(.accent), clip: inner) }
-            let text = line.text.replacingOccurrences(of: "\t", with: "    ")
-            buffer.put(text, x: x, y: y, style: Style(line.stream == .stderr ? .stderr : .text), clip: inner)
-            highlight(logs.search, in: text, x: x, y: y, into: &buffer, inner)
+        // Rows from the newest shown line upwards until the area is full; a wrapped line takes several.
+        var rows: [[(String, Style)]] = []
+        var index = end - 1
+        while index >= 0, rows.count < inner.height {
+            rows.insert(contentsOf: self.rows(logs.lines[index], state: state, multi: multi, width: inner.width), at: 0)
+            index -= 1
         }
-        if let ended = logs.ended, visible.count < inner.height {
-            buffer.put(ended, x: inner.x + 1, y: inner.y + visible.count, style: Style(.muted), clip: inner)
+        for (offset, parts) in rows.suffix(inner.height).enumerated() {
+            let y = inner.y + offset
+            var x = inner.x
+            for (text, style) in parts {
+                let start = x
+                x += buffer.put(text, x: x, y: y, style: style, clip: inner)
+                if style.role == .text || style.role == .stderr { highlight(logs.search, in: text, x: start, y: y, into: &buffer, inner) }
+            }
+        }
+        if let ended = logs.ended, rows.count < inner.height {
+            buffer.put(ended, x: inner.x + 1, y: inner.y + rows.count, style: Style(.muted), clip: inner)
         } else if logs.lines.isEmpty {
             buffer.put(" waiting for output…", x: inner.x, y: inner.y, style: Style(.muted), clip: inner)
         }
+    }
+
+    /// One log line as screen rows: `!` for stderr, the time, the container when several, the
+    /// text; wrapped under the text's first column when wrapping is on, else cut at the edge.
+    static func rows(_ line: LogLine, state: AppState, multi: Bool, width: Int) -> [[(String, Style)]] {
+        var prefix: [(String, Style)] = [(line.stream == .stderr ? "!" : " ", Style(.stderr, .bold))]
+        if state.logs.timestamps { prefix.append((Format.clock(line.time, timeZone: state.timeZone) + " ", Style(.muted))) }
+        if multi, !line.marker { prefix.append((DisplayWidth.pad(line.container, to: 14, ellipsis: state.glyphs.ellipsis) + " ", Style(.accent))) }
+        let text = line.text.replacingOccurrences(of: "\t", with: "    ")
+        let style = Style(line.marker ? .muted : line.stream == .stderr ? .stderr : .text)
+        let indent = prefix.reduce(0) { $0 + DisplayWidth.of($1.0) }
+        guard state.logs.wrap, width - indent >= 8, DisplayWidth.of(text) > width - indent else { return [prefix + [(text, style)]] }
+        var rows: [[(String, Style)]] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            var chunk = ""
+            var used = 0
+            while let character = rest.first, used + DisplayWidth.of(character) <= width - indent {
+                chunk.append(character)
+                used += DisplayWidth.of(character)
+                rest.removeFirst()
+            }
+            if chunk.isEmpty, let character = rest.first {  // a character wider than the room: skip it rather than loop
+                chunk.append(character)
+                rest.removeFirst()
+            }
+            rows.append((rows.isEmpty ? prefix : [(String(repeating: " ", count: indent), Style(.text))]) + [(chunk, style)])
+        }
+        return rows
     }
 
     static func highlight(_ search: String, in text: String, x: Int, y: Int, into buffer: inout ScreenBuffer, _ clip: Rect) {

@@ -53,7 +53,19 @@ final class EffectRunner {
             }
         case .quit: break
         case .watchStats(let ids): watchStats(ids)
-        case .followLogs(_, let containers): followLogs(containers)
+        case .followLogs(_, let containers, let window): followLogs(containers, window: window)
+        case .saveLogs(let service, let lines):
+            let directory = roadmap.store.directory + "/logs"
+            Task.detached {
+                let path = "\(directory)/\(service)-\(Int(Date().timeIntervalSince1970)).log"
+                do {
+                    try AtomicFile.prepareDirectory(directory)
+                    try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)
+                    inbox.post(.notice("saved \(lines.count) lines to \(path)"))
+                } catch {
+                    inbox.post(.notice("could not save the logs: \(error)"))
+                }
+            }
         case .stopLogs: stopLogs()
         case .planAction(let request):
             let actions = actions
@@ -148,14 +160,15 @@ final class EffectRunner {
         logTasks = []
     }
 
-    private func followLogs(_ containers: [ContainerRef]) {
+    private func followLogs(_ containers: [ContainerRef], window: LogWindow) {
         stopLogs()
+        let (tail, since) = window.query(now: Date())
         let (client, inbox, masker) = (client, inbox, masker)
         for container in containers {
             logTasks.append(Task.detached {
                 var pending: [LogSource: String] = [:]
                 do {
-                    for try await chunk in try await client.logs(container.id, LogQuery(follow: true, tail: 300, timestamps: true)) {
+                    for try await chunk in try await client.logs(container.id, LogQuery(follow: true, tail: tail, timestamps: true, since: since)) {
                         let stream: LogSource = chunk.stream == .stderr ? .stderr : .stdout
                         let text = (pending[stream] ?? "") + chunk.text
                         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -163,7 +176,8 @@ final class EffectRunner {
                         let parsed = lines.map { LogLineParser.parse(masker.apply($0), container: container.name, stream: stream) }
                         if !parsed.isEmpty { inbox.post(.logLines(parsed)) }
                     }
-                    inbox.post(.logsEnded(reason: "\(container.name) stopped; its log ends here"))
+                    // A marker line, in time order among the others (a replacement's lines come after it).
+                    inbox.post(.logLines([LogLine(time: Date(), container: container.name, stream: .stdout, text: "\(container.name) stopped; its log ends here", marker: true)]))
                 } catch is CancellationError {
                 } catch {
                     inbox.post(.logsEnded(reason: "logs of \(container.name): \(error)"))
