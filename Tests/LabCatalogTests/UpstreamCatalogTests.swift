@@ -131,6 +131,7 @@ import Testing
         let pattern = try Regex(#"\$\{([A-Za-z_][A-Za-z0-9_]*)"#)
         for component in components {
             let texts = component.environment.compactMap(\.value) + (component.command ?? []) + (component.entrypoint ?? [])
+                + component.wires.flatMap { $0.environment.compactMap(\.value) }
             // `$$` is a literal dollar (nginx's $$host), never a variable
             for text in texts.map({ $0.replacingOccurrences(of: "$$", with: "") }) {
                 for match in text.matches(of: pattern) {
@@ -160,6 +161,41 @@ import Testing
             #expect(client.ports.isEmpty, "\(name) is a client: it publishes nothing")
         }
         #expect(catalog.service(named: "cloudflared")?.dependencies == ["traefik"])
+    }
+
+    /// The roadmap's edges that need only environment: Open WebUI → Qdrant and → LiteLLM.
+    @Test func openWebUIIsWiredToQdrantAndLiteLLMOnceThoseAreInstalled() throws {
+        let webui = try #require(catalog.service(named: "open-webui"))
+        let webuiEnv = { (installed: Set<String>) in
+            Dictionary(uniqueKeysWithValues: webui.wired(to: installed).primary.environment.map { ($0.name, $0.value) })
+        }
+        #expect(webuiEnv([])["VECTOR_DB"] == nil)
+        #expect(webuiEnv([])["OPENAI_API_BASE_URL"] == nil)
+        let wired = webuiEnv(["qdrant", "litellm"])
+        #expect(wired["VECTOR_DB"] == "qdrant")
+        #expect(wired["QDRANT_URI"] == "http://qdrant:6333")
+        #expect(wired["OPENAI_API_BASE_URL"] == "http://litellm:4000/v1")
+        #expect(wired["OPENAI_API_KEY"] == (try env("litellm", "LITELLM_MASTER_KEY")))
+        // The far ends listen where the wires point.
+        #expect(try component("qdrant").ports.contains { $0.container == 6333 })
+        #expect(try component("litellm").command == ["--port", "4000"])
+    }
+
+    /// Traefik → every web app, by a host rule under `localhost`, to a port the app listens on.
+    @Test func everyWebAppHasATraefikRoute() throws {
+        var routed: [String: String] = [:]
+        for component in components where component.labels["traefik.enable"] == "true" {
+            let rules = component.labels.filter { $0.key.hasPrefix("traefik.http.routers.") && $0.key.hasSuffix(".rule") }
+            let router = try #require(rules.first?.key.split(separator: ".")[3].description)
+            #expect(rules.first?.value == "Host(`\(router).localhost`)")
+            let port = try #require(Int(component.labels["traefik.http.services.\(router).loadbalancer.server.port"] ?? ""))
+            #expect(component.ports.contains { $0.container == port }, "\(component.name): traefik routes to \(port), which it does not listen on")
+            routed[router] = component.name
+        }
+        #expect(Set(routed.keys) == [
+            "open-webui", "n8n", "node-red", "langfuse", "grafana", "dify", "flowise", "jupyter", "code-server", "hoppscotch",
+        ])
+        #expect(routed["dify"] == "dify-nginx")
     }
 
     @Test func startPeriodsAreUpstreams() throws {

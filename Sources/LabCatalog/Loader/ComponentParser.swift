@@ -7,6 +7,7 @@ struct LabFields {
     var partOf: (name: String, at: YAMLValue)?
     var probe: (path: String, port: Int?, expect: StatusSet)?
     var secrets: [(name: String, spec: SecretSpec)] = []
+    var wires: [(wire: Wire, at: YAMLValue)] = []
 }
 
 /// One compose service, read with its `x-ailab` fields.
@@ -66,6 +67,7 @@ enum ComponentParser {
         let dependsOn = try keys.take("depends_on").map { v throws(CatalogDiagnostic) in try ComposeSyntax.dependsOn(v) } ?? []
         var fields = LabFields()
         if let node = keys.take("x-ailab") { fields = try labFields(node, warnings: &warnings) }
+        component.wires = fields.wires.map(\.wire)
         for (secret, spec) in fields.secrets {
             if let index = component.environment.firstIndex(where: { $0.name == secret }) {
                 component.environment[index].secret = spec
@@ -139,6 +141,7 @@ enum ComponentParser {
         if let node = keys.take("description") { fields.summary = try node.string() }
         if let node = keys.take("part-of") { fields.partOf = (try node.string(), node) }
         for item in try keys.take("secrets")?.items() ?? [] { fields.secrets.append(try secret(item)) }
+        if let node = keys.take("wires") { fields.wires = try WireParser.parse(node) }
         if let node = keys.take("probe") {
             var probe = try KeyReader(node)
             let path = try probe.require("path").string()
@@ -149,7 +152,7 @@ enum ComponentParser {
             fields.probe = (path, port, expect)
         }
         for (key, at) in keys.leftovers {
-            warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets)"))
+            warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires)"))
         }
         return fields
     }
