@@ -24,11 +24,12 @@ enum ComponentParser {
     static let applied: Set<String> = [
         "image", "command", "entrypoint", "environment", "ports", "volumes", "healthcheck", "depends_on", "restart",
         "user", "cap_add", "devices", "container_name", "labels", "networks", "stop_grace_period", "stop_signal",
+        "configs",
     ]
 
     /// The rest of the compose specification's service keys: valid, but not applied here.
     static let notApplied: Set<String> = [
-        "annotations", "attach", "blkio_config", "build", "cap_drop", "cgroup", "cgroup_parent", "configs", "cpu_count",
+        "annotations", "attach", "blkio_config", "build", "cap_drop", "cgroup", "cgroup_parent", "cpu_count",
         "cpu_percent", "cpu_shares", "cpu_period", "cpu_quota", "cpu_rt_runtime", "cpu_rt_period", "cpus", "cpuset",
         "credential_spec", "deploy", "develop", "device_cgroup_rules", "dns", "dns_opt", "dns_search", "domainname",
         "driver_opts", "env_file", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add",
@@ -40,7 +41,9 @@ enum ComponentParser {
         "userns_mode", "uts", "volumes_from", "working_dir",
     ]
 
-    static func parse(name: String, _ value: YAMLValue, warnings: inout [CatalogDiagnostic]) throws(CatalogDiagnostic) -> ParsedComponent {
+    static func parse(
+        name: String, _ value: YAMLValue, configs: [String: String] = [:], warnings: inout [CatalogDiagnostic]
+    ) throws(CatalogDiagnostic) -> ParsedComponent {
         var keys = try KeyReader(value)
         var image = ""
         if let node = keys.take("image") {
@@ -63,6 +66,7 @@ enum ComponentParser {
         if let node = keys.take("stop_signal") { component.stopSignal = try node.string() }
         if let node = keys.take("container_name") { component.containerName = try node.string() }
         if let node = keys.take("labels") { component.labels = try labels(node) }
+        if let node = keys.take("configs") { component.configs = try ConfigParser.mounts(node, table: configs) }
         _ = keys.take("networks")  // the lab puts every service on its one network
         let dependsOn = try keys.take("depends_on").map { v throws(CatalogDiagnostic) in try ComposeSyntax.dependsOn(v) } ?? []
         var fields = LabFields()

@@ -59,6 +59,8 @@ public struct Component: Sendable, Equatable {
     public var stopSignal: String?
     /// Edges to other services (`x-ailab.wires`), applied by `wired(to:)`.
     public var wires: [Wire] = []
+    /// Files mounted read-only (compose's `configs`).
+    public var configs: [ConfigFile] = []
 
     public init(name: String, image: String) {
         self.name = name

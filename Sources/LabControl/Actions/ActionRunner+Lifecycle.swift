@@ -12,8 +12,10 @@ extension ActionRunner {
         var created: [(id: String, name: String)] = []
         do {
             for component in service.components where names.contains(component.name) {
-                let blueprint = ContainerBlueprint(service: service.name, component: component, project: catalog.name, catalogDirectory: catalogDirectory)
+                var blueprint = ContainerBlueprint(service: service.name, component: component, project: catalog.name, catalogDirectory: catalogDirectory)
+                blueprint.configDirectory = configDirectory
                 try await ensureImage(component.image, service: service.name, reporter)
+                try writeConfigs(blueprint, service: service.name, reporter)
                 for volume in blueprint.volumeNames {
                     try await client.createVolume(name: volume, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.volume": String(volume.dropFirst(catalog.name.count + 1))])
                 }

@@ -1,0 +1,73 @@
+import Foundation
+@testable import LabCatalog
+import Testing
+
+/// Compose's `configs`: files read relative to the catalog, mounted where the service says,
+/// refused clearly when they cannot be; and the built-in catalog's own.
+@Suite struct ConfigFileTests {
+    static func yaml(service: String, table: String) -> String {
+        "services:\n  web:\n    image: web:1\n    configs:\n\(service)\nconfigs:\n\(table)\n"
+    }
+
+    func load(_ yaml: String, directory: String) throws -> Catalog { try CatalogLoader.load(yaml: yaml, file: "lab.yaml", directory: directory) }
+
+    @Test func filesAreReadBesideTheCatalogAndMountedWhereTheServiceSays() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-configs-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: directory + "/config", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "scrape: 30s\n".write(toFile: directory + "/config/p.yml", atomically: true, encoding: .utf8)
+        let catalog = try load(Self.yaml(
+            service: "      - {source: prom, target: /etc/p.yml}\n      - inline",
+            table: "  prom:\n    file: ./config/p.yml\n  inline:\n    content: \"a: 1\""), directory: directory)
+        #expect(catalog.warnings.map(\.description) == [])
+        #expect(catalog.service(named: "web")?.primary.configs == [
+            ConfigFile(name: "prom", target: "/etc/p.yml", content: "scrape: 30s\n"), ConfigFile(name: "inline", target: "/inline", content: "a: 1"),
+        ])
+    }
+
+    @Test func aMissingFileOrNameIsRefusedWhereItIsWritten() throws {
+        let missing = try #require(CatalogErrorTests().error(Self.yaml(service: "      - prom", table: "  prom:\n    file: ./nowhere.yml")))
+        #expect(missing.message.hasPrefix("config 'prom': no readable file at "))
+        #expect(missing.path == "configs.prom.file")
+        let unknown = try #require(CatalogErrorTests().error(Self.yaml(service: "      - grafana", table: "  prom:\n    content: x")))
+        #expect(unknown.message == "config 'grafana' is not in the top-level configs")
+        #expect(unknown.line == 5)
+        let relative = try #require(CatalogErrorTests().error(Self.yaml(service: "      - {source: prom, target: etc/p}", table: "  prom:\n    content: x")))
+        #expect(relative.message == "a config target must be an absolute path")
+    }
+
+    /// A user's copy of the built-in catalog, elsewhere and without config/, still finds the files.
+    @Test func aCopyOfTheBuiltInCatalogFindsItsShippedFiles() throws {
+        let url = try #require(Bundle.module.url(forResource: "lab", withExtension: "yaml"))
+        let path = try copied(url)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let copy = try Catalog.load(path: path)
+        #expect(copy.services.flatMap(\.components).first { $0.name == "litellm" }?.configs.first?.content == (try Catalog.builtIn())
+            .services.flatMap(\.components).first { $0.name == "litellm" }?.configs.first?.content)
+    }
+
+    func copied(_ url: URL) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-copy-\(UUID().uuidString).yaml").path
+        try String(contentsOf: url, encoding: .utf8).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// LiteLLM → Ollama, Prometheus's scrape jobs, Grafana → Prometheus and Loki.
+    @Test func theBuiltInCatalogShipsItsConfigFiles() throws {
+        let catalog = try Catalog.builtIn()
+        let file = { (component: String, target: String) throws -> String in
+            let config = catalog.services.flatMap(\.components).first { $0.name == component }?.configs.first { $0.target == target }
+            return try #require(config, "\(component) mounts nothing at \(target)").content
+        }
+        let litellm = try file("litellm", "/app/config.yaml")
+        #expect(litellm.contains("model: \"ollama/*\"") && litellm.contains("api_base: http://ollama:11434"))
+        #expect(litellm.contains("master_key: os.environ/LITELLM_MASTER_KEY"))
+        #expect(catalog.service(named: "litellm")?.primary.command?.starts(with: ["--config", "/app/config.yaml"]) == true)
+        let prometheus = try file("prometheus", "/etc/prometheus/prometheus.yml")
+        for target in ["traefik:8080", "qdrant:6333", "grafana:3000", "loki:3100", "milvus:9091"] {
+            #expect(prometheus.contains("\"\(target)\""), "prometheus does not scrape \(target)")
+        }
+        let grafana = try file("grafana", "/etc/grafana/provisioning/datasources/lab.yaml")
+        #expect(grafana.contains("url: http://prometheus:9090") && grafana.contains("url: http://loki:3100"))
+    }
+}
