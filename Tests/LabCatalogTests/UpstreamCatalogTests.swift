@@ -181,21 +181,39 @@ import Testing
         #expect(try component("litellm").command?.suffix(2) == ["--port", "4000"])
     }
 
-    /// Traefik → every web app, by a host rule under `localhost`, to a port the app listens on.
+    /// Traefik → every web app, by a host rule under `localhost`, to a port the app listens on;
+    /// what no route claims (a tunnel's public name) goes to Open WebUI, below every named route.
     @Test func everyWebAppHasATraefikRoute() throws {
         var routed: [String: String] = [:]
         for component in components where component.labels["traefik.enable"] == "true" {
             let rules = component.labels.filter { $0.key.hasPrefix("traefik.http.routers.") && $0.key.hasSuffix(".rule") }
-            let router = try #require(rules.first?.key.split(separator: ".")[3].description)
-            #expect(rules.first?.value == "Host(`\(router).localhost`)")
-            let port = try #require(Int(component.labels["traefik.http.services.\(router).loadbalancer.server.port"] ?? ""))
-            #expect(component.ports.contains { $0.container == port }, "\(component.name): traefik routes to \(port), which it does not listen on")
-            routed[router] = component.name
+            for (key, rule) in rules {
+                let router = key.split(separator: ".")[3].description
+                guard router != "lab-default" else { continue }
+                #expect(rule == "Host(`\(router).localhost`)")
+                let port = try #require(Int(component.labels["traefik.http.services.\(router).loadbalancer.server.port"] ?? ""))
+                #expect(component.ports.contains { $0.container == port }, "\(component.name): traefik routes to \(port), which it does not listen on")
+                routed[router] = component.name
+            }
         }
         #expect(Set(routed.keys) == [
             "open-webui", "n8n", "node-red", "langfuse", "grafana", "dify", "flowise", "jupyter", "code-server", "hoppscotch",
         ])
         #expect(routed["dify"] == "dify-nginx")
+        let front = try component("open-webui").labels
+        #expect(front["traefik.http.routers.lab-default.rule"] == "PathPrefix(`/`)")
+        #expect(front["traefik.http.routers.lab-default.priority"] == "1")
+        #expect(front["traefik.http.routers.lab-default.service"] == "open-webui")
+    }
+
+    /// Cloudflare Tunnel, Tailscale serve, bore and localtunnel all lead to Traefik.
+    @Test func everyTunnelLeadsToTraefik() throws {
+        for name in ["cloudflared", "tailscale", "bore", "localtunnel"] {
+            #expect(catalog.service(named: name)?.dependencies == ["traefik"], "\(name) does not come after traefik")
+        }
+        let serve = try #require(try component("tailscale").configs.first { $0.target == "/config/serve.json" })
+        #expect(try env("tailscale", "TS_SERVE_CONFIG") == serve.target)
+        #expect(serve.content.contains("\"Proxy\": \"http://traefik:80\""))
     }
 
     @Test func startPeriodsAreUpstreams() throws {
