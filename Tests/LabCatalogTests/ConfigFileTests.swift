@@ -69,5 +69,15 @@ import Testing
         }
         let grafana = try file("grafana", "/etc/grafana/provisioning/datasources/lab.yaml")
         #expect(grafana.contains("url: http://prometheus:9090") && grafana.contains("url: http://loki:3100"))
+        let provider = try file("grafana", "/etc/grafana/provisioning/dashboards/lab.yaml")
+        #expect(provider.contains("path: /etc/grafana/provisioning/dashboards/lab"))
+        let dashboard = try JSONSerialization.jsonObject(with: Data(try file("grafana", "/etc/grafana/provisioning/dashboards/lab/lab.json").utf8)) as? [String: Any]
+        let uids = Set(((dashboard?["panels"] as? [[String: Any]]) ?? []).compactMap { ($0["datasource"] as? [String: String])?["uid"] })
+        #expect(uids == ["lab-prometheus", "lab-loki"], "the dashboard reads both provisioned data sources")
+        // Logs of every container → Loki, through Alloy beside it.
+        let alloy = try file("loki-alloy", "/etc/alloy/config.alloy")
+        #expect(alloy.contains("url = \"http://loki:3100/loki/api/v1/push\""))
+        #expect(catalog.service(ofComponent: "loki-alloy")?.name == "loki")
+        #expect(catalog.services.flatMap(\.components).first { $0.name == "loki-alloy" }?.volumes.contains { $0.target == "/var/run/docker.sock" && $0.readOnly } == true)
     }
 }
