@@ -125,6 +125,16 @@ import Testing
         #expect(try env("dify-api", "DB_PASSWORD") == env("dify-db", "POSTGRES_PASSWORD"))
     }
 
+    /// The lab's Langfuse project and its API keys exist from the first start (headless init).
+    @Test func langfuseStartsWithTheLabsProjectAndKeysFromTheSecretStore() throws {
+        #expect(try env("langfuse", "LANGFUSE_INIT_PROJECT_ID") == "ailab")
+        #expect(try env("langfuse", "LANGFUSE_INIT_PROJECT_PUBLIC_KEY") == "pk-lf-${LANGFUSE_PUBLIC_KEY}")
+        #expect(try env("langfuse", "LANGFUSE_INIT_PROJECT_SECRET_KEY") == "sk-lf-${LANGFUSE_SECRET_KEY}")
+        #expect(try env("langfuse-worker", "LANGFUSE_INIT_PROJECT_ID") == nil, "upstream gives the init variables to the web only")
+        #expect(try env("langfuse", "HOSTNAME") == "0.0.0.0")
+        #expect(try env("langfuse-worker", "HOSTNAME") == "0.0.0.0")
+    }
+
     /// A `${NAME}` that is no declared secret would be read from ailab's own environment: empty.
     @Test func everyVariableTheCatalogUsesIsADeclaredSecret() throws {
         let declared = Set(components.flatMap { $0.environment.filter(\.isSecret).map(\.name) })
