@@ -191,6 +191,20 @@ import Testing
         #expect(try component("litellm").command?.suffix(2) == ["--port", "4000"])
     }
 
+    /// LiteLLM → Langfuse only while Langfuse is installed: never a trace sent anywhere else.
+    @Test func liteLLMTracesToLangfuseOnlyWhileItIsInstalled() throws {
+        let litellm = try #require(catalog.service(named: "litellm"))
+        let alone = litellm.wired(to: []).primary
+        #expect(alone.configs.map(\.name) == ["litellm-config"])
+        #expect(!alone.configs[0].content.contains("langfuse"))
+        #expect(!alone.environment.contains { $0.name.hasPrefix("LANGFUSE") })
+        let traced = litellm.wired(to: ["langfuse"]).primary
+        #expect(traced.configs.map(\.target) == ["/app/config.yaml"])
+        #expect(traced.configs[0].content.contains("callbacks: [\"langfuse_otel\"]"))
+        #expect(traced.environment.first { $0.name == "LANGFUSE_OTEL_HOST" }?.value == "http://langfuse:3000")
+        #expect(try component("langfuse").ports.contains { $0.container == 3000 })
+    }
+
     /// Traefik → every web app, by a host rule under `localhost`, to a port the app listens on;
     /// what no route claims (a tunnel's public name) goes to Open WebUI, below every named route.
     @Test func everyWebAppHasATraefikRoute() throws {

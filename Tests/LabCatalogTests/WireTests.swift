@@ -44,6 +44,27 @@ import Testing
         #expect(web.dependencies == [])
     }
 
+    /// A wire's config file takes the place of the component's own at the same target.
+    @Test func aWiresConfigFileReplacesTheOneAtItsTarget() throws {
+        let yaml = """
+            services:
+              gateway:
+                image: gateway:1
+                configs: [{source: plain, target: /app/config.yaml}]
+                x-ailab:
+                  wires: [{to: tracer, environment: {TRACE: "on"}, configs: [{source: traced, target: /app/config.yaml}]}]
+              tracer:
+                image: tracer:1
+            configs:
+              plain: {content: "callbacks: []"}
+              traced: {content: "callbacks: [tracer]"}
+            """
+        let gateway = try #require(try CatalogLoader.load(yaml: yaml, file: "lab.yaml").service(named: "gateway"))
+        #expect(gateway.wired(to: []).primary.configs.map(\.content) == ["callbacks: []"])
+        #expect(gateway.wired(to: ["tracer"]).primary.configs.map(\.content) == ["callbacks: [tracer]"])
+        #expect(gateway.wired(to: ["tracer"]).primary.environment.map(\.name) == ["TRACE"])
+    }
+
     @Test func aWireToNowhereOrToItselfIsRefusedWhereItIsWritten() throws {
         let nowhere = try #require(diagnostic(Self.yaml.replacingOccurrences(of: "- to: gateway", with: "- to: gatewya")))
         #expect(nowhere.message == "a wire goes to 'gatewya', which is not another lab service of this file")
@@ -56,6 +77,6 @@ import Testing
         let empty = try #require(diagnostic(Self.yaml.replacingOccurrences(of: "[GATEWAY_URL=http://gateway:4000/v1]", with: "{}")))
         #expect(empty.message == "a wire sets at least one variable")
         let stray = try #require(diagnostic(Self.yaml.replacingOccurrences(of: "- to: gateway", with: "- to: gateway\n          labels: {a: b}")))
-        #expect(stray.message == "unknown wire key 'labels' (to, environment)")
+        #expect(stray.message == "unknown wire key 'labels' (to, environment, configs)")
     }
 }

@@ -53,7 +53,14 @@ struct ResolvedCatalogTests {
         #expect(webui["OPENAI_API_KEY"] == env(specs["litellm"])["LITELLM_MASTER_KEY"])
         #expect(webui["OPENAI_API_KEY"]?.count == 64)
         #expect(webui["OLLAMA_BASE_URL"] == "http://ollama:11434")
-        #expect(specs["litellm"]?.hostConfig.binds.contains("\(configs)/litellm-config:/app/config.yaml:ro") == true)
+        // LiteLLM → Langfuse: the traced config in place of the plain one, the project's keys.
+        #expect(specs["litellm"]?.hostConfig.binds.filter { $0.hasSuffix(":/app/config.yaml:ro") } == ["\(configs)/litellm-config-traced:/app/config.yaml:ro"])
+        let litellm = env(specs["litellm"])
+        let langfuse = env(specs["langfuse"])
+        #expect(litellm["LANGFUSE_PUBLIC_KEY"] == langfuse["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"])
+        #expect(litellm["LANGFUSE_SECRET_KEY"] == langfuse["LANGFUSE_INIT_PROJECT_SECRET_KEY"])
+        #expect(litellm["LANGFUSE_PUBLIC_KEY"]?.hasPrefix("pk-lf-") == true)
+        #expect(litellm["LANGFUSE_OTEL_HOST"] == "http://langfuse:3000")
         #expect(specs["prometheus"]?.hostConfig.binds.contains("\(configs)/prometheus-config:/etc/prometheus/prometheus.yml:ro") == true)
         #expect(specs["grafana"]?.hostConfig.binds.contains("\(configs)/grafana-datasources:/etc/grafana/provisioning/datasources/lab.yaml:ro") == true)
     }

@@ -70,7 +70,7 @@ enum ComponentParser {
         _ = keys.take("networks")  // the lab puts every service on its one network
         let dependsOn = try keys.take("depends_on").map { v throws(CatalogDiagnostic) in try ComposeSyntax.dependsOn(v) } ?? []
         var fields = LabFields()
-        if let node = keys.take("x-ailab") { fields = try labFields(node, warnings: &warnings) }
+        if let node = keys.take("x-ailab") { fields = try labFields(node, configs: configs, warnings: &warnings) }
         component.wires = fields.wires.map(\.wire)
         for (secret, spec) in fields.secrets {
             if let index = component.environment.firstIndex(where: { $0.name == secret }) {
@@ -130,7 +130,9 @@ enum ComponentParser {
         return (name, spec)
     }
 
-    private static func labFields(_ value: YAMLValue, warnings: inout [CatalogDiagnostic]) throws(CatalogDiagnostic) -> LabFields {
+    private static func labFields(
+        _ value: YAMLValue, configs: [String: String], warnings: inout [CatalogDiagnostic]
+    ) throws(CatalogDiagnostic) -> LabFields {
         var keys = try KeyReader(value)
         var fields = LabFields()
         if let node = keys.take("layer") {
@@ -145,7 +147,7 @@ enum ComponentParser {
         if let node = keys.take("description") { fields.summary = try node.string() }
         if let node = keys.take("part-of") { fields.partOf = (try node.string(), node) }
         for item in try keys.take("secrets")?.items() ?? [] { fields.secrets.append(try secret(item)) }
-        if let node = keys.take("wires") { fields.wires = try WireParser.parse(node) }
+        if let node = keys.take("wires") { fields.wires = try WireParser.parse(node, configs: configs) }
         if let node = keys.take("probe") {
             var probe = try KeyReader(node)
             let path = try probe.require("path").string()

@@ -6,10 +6,14 @@ public struct Wire: Sendable, Equatable {
     public var to: String
     /// Set on this component while `to` is installed; a name here overrides the component's own.
     public var environment: [EnvVar]
+    /// Mounted while `to` is installed, in place of the component's own file at the same target
+    /// (LiteLLM's config with Langfuse's callback turned on, say).
+    public var configs: [ConfigFile] = []
 
-    public init(to: String, environment: [EnvVar]) {
+    public init(to: String, environment: [EnvVar], configs: [ConfigFile] = []) {
         self.to = to
         self.environment = environment
+        self.configs = configs
     }
 }
 
@@ -27,6 +31,10 @@ extension Component {
                 } else {
                     result.environment.append(variable)
                 }
+            }
+            for config in wire.configs {
+                result.configs.removeAll { $0.target == config.target }
+                result.configs.append(config)
             }
         }
         return result
