@@ -64,9 +64,13 @@ import Testing
         #expect(litellm.contains("master_key: os.environ/LITELLM_MASTER_KEY"))
         #expect(catalog.service(named: "litellm")?.primary.command?.starts(with: ["--config", "/app/config.yaml"]) == true)
         let prometheus = try file("prometheus", "/etc/prometheus/prometheus.yml")
-        for target in ["traefik:8080", "qdrant:6333", "grafana:3000", "loki:3100", "milvus:9091"] {
+        for target in ["traefik:8080", "qdrant:6333", "grafana:3000", "loki:3100", "milvus:9091", "prometheus-cadvisor:8080", "prometheus-node-exporter:9100"] {
             #expect(prometheus.contains("\"\(target)\""), "prometheus does not scrape \(target)")
         }
+        // Container and host metrics come with Prometheus, read-only on the host.
+        #expect(catalog.service(named: "prometheus")?.components.map(\.name) == ["prometheus", "prometheus-cadvisor", "prometheus-node-exporter"])
+        let hostMounts = catalog.services.flatMap(\.components).filter { $0.name.hasPrefix("prometheus-") }.flatMap(\.volumes)
+        #expect(!hostMounts.isEmpty && hostMounts.allSatisfy(\.readOnly))
         let grafana = try file("grafana", "/etc/grafana/provisioning/datasources/lab.yaml")
         #expect(grafana.contains("url: http://prometheus:9090") && grafana.contains("url: http://loki:3100"))
         let provider = try file("grafana", "/etc/grafana/provisioning/dashboards/lab.yaml")
