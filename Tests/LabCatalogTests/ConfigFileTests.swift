@@ -64,9 +64,13 @@ import Testing
         #expect(litellm.contains("master_key: os.environ/LITELLM_MASTER_KEY"))
         #expect(catalog.service(named: "litellm")?.primary.command?.starts(with: ["--config", "/app/config.yaml"]) == true)
         let prometheus = try file("prometheus", "/etc/prometheus/prometheus.yml")
-        for target in ["traefik:8080", "qdrant:6333", "grafana:3000", "loki:3100", "milvus:9091", "prometheus-cadvisor:8080", "prometheus-node-exporter:9100"] {
+        for target in ["traefik:8080", "qdrant:6333", "grafana:3000", "loki:3100", "milvus:9091", "n8n:5678", "weaviate:2112", "prometheus-cadvisor:8080", "prometheus-node-exporter:9100"] {
             #expect(prometheus.contains("\"\(target)\""), "prometheus does not scrape \(target)")
         }
+        // The services scraped because the lab turns their metrics on.
+        let environment = { (name: String, key: String) in catalog.services.flatMap(\.components).first { $0.name == name }?.environment.first { $0.name == key }?.value }
+        #expect(environment("n8n", "N8N_METRICS") == "true")
+        #expect(environment("weaviate", "PROMETHEUS_MONITORING_ENABLED") == "true")
         // Container and host metrics come with Prometheus, read-only on the host.
         #expect(catalog.service(named: "prometheus")?.components.map(\.name) == ["prometheus", "prometheus-cadvisor", "prometheus-node-exporter"])
         let hostMounts = catalog.services.flatMap(\.components).filter { $0.name.hasPrefix("prometheus-") }.flatMap(\.volumes)
