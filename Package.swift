@@ -17,7 +17,7 @@ let package = Package(
         .target(
             name: "LabCatalog",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/lab.yaml")]
+            resources: [.copy("Resources/lab.yaml"), .copy("Resources/config")]
         ),
         .target(
             name: "DockerClient",

@@ -34,7 +34,8 @@ import Testing
         let plan = plan(state, request)
         #expect(Reducer.reduce(&state, .actionPlanned(plan)).isEmpty)
         #expect(state.action?.stage == .confirming(index: 0))
-        #expect(state.action?.questions == ["Run this plan?"])
+        // LiteLLM (installed) traces to Langfuse once it is there: the plan's one question says so.
+        #expect(state.action?.questions == ["litellm is wired to langfuse: recreate litellm so it uses langfuse? (its volumes are kept)"])
         // Keys other than yes and no do nothing while asked: no stray action, no quit.
         #expect(press(&state, .char("x"), .char("2")).isEmpty)
         #expect(state.action?.stage == .confirming(index: 0))

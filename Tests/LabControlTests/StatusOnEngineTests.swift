@@ -35,7 +35,8 @@ struct StatusOnEngineTests {
         #expect(dify.containers.map(\.component) == ["dify-api"])
         #expect(dify.missingComponents.contains("dify-db"))
         #expect(snapshot.status(of: "chroma")?.state == .notInstalled)
-        #expect(snapshot.status(of: "chroma")?.ports == [PublishedPort(host: 8000, container: 8000)])
+        // Not installed: the catalog's declared port, loopback-only as a data store's is.
+        #expect(snapshot.status(of: "chroma")?.ports == [PublishedPort(host: 8000, container: 8000, hostIP: "127.0.0.1")])
         #expect(snapshot.others.contains { $0.id == stray })
 
         // The same through the command line, as a script would read it.

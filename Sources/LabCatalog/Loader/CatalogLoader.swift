@@ -1,10 +1,13 @@
+import Foundation
 import Yams
 
 /// Loads a compose file with `x-ailab` fields into a validated `Catalog`.
 public enum CatalogLoader {
-    static let topLevelNotApplied: Set<String> = ["networks", "secrets", "configs", "include", "models"]
+    static let topLevelNotApplied: Set<String> = ["networks", "secrets", "include", "models"]
 
-    public static func load(yaml: String, file: String) throws(CatalogError) -> Catalog {
+    /// `directory` is where relative paths of the file start (its `configs` files); the
+    /// file's own directory by default.
+    public static func load(yaml: String, file: String, directory: String? = nil) throws(CatalogError) -> Catalog {
         var warnings: [CatalogDiagnostic] = []
         do throws(CatalogDiagnostic) {
             let root = try compose(yaml, file: file)
@@ -15,9 +18,11 @@ public enum CatalogLoader {
             }
             if let version = keys.take("version") { warnings.append(version.diagnostic("'version' is obsolete in compose files; ignored")) }
             let servicesNode = try keys.require("services")
+            let base = directory ?? URL(fileURLWithPath: file).deletingLastPathComponent().path
+            let configs = try keys.take("configs").map { v throws(CatalogDiagnostic) in try ConfigParser.table(v, directory: base) } ?? [:]
             var parsed: [ParsedComponent] = []
             for (serviceName, value) in try servicesNode.entries() {
-                parsed.append(try ComponentParser.parse(name: serviceName, value, warnings: &warnings))
+                parsed.append(try ComponentParser.parse(name: serviceName, value, configs: configs, warnings: &warnings))
             }
             let volumes = try keys.take("volumes").map { v throws(CatalogDiagnostic) in try v.entries().map(\.key) } ?? []
             var catalog = Catalog(

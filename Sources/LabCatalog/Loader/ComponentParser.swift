@@ -7,6 +7,7 @@ struct LabFields {
     var partOf: (name: String, at: YAMLValue)?
     var probe: (path: String, port: Int?, expect: StatusSet, interval: Double)?
     var secrets: [(name: String, spec: SecretSpec)] = []
+    var wires: [(wire: Wire, at: YAMLValue)] = []
 }
 
 /// One compose service, read with its `x-ailab` fields.
@@ -23,11 +24,12 @@ enum ComponentParser {
     static let applied: Set<String> = [
         "image", "command", "entrypoint", "environment", "ports", "volumes", "healthcheck", "depends_on", "restart",
         "user", "cap_add", "devices", "container_name", "labels", "networks", "stop_grace_period", "stop_signal",
+        "configs",
     ]
 
     /// The rest of the compose specification's service keys: valid, but not applied here.
     static let notApplied: Set<String> = [
-        "annotations", "attach", "blkio_config", "build", "cap_drop", "cgroup", "cgroup_parent", "configs", "cpu_count",
+        "annotations", "attach", "blkio_config", "build", "cap_drop", "cgroup", "cgroup_parent", "cpu_count",
         "cpu_percent", "cpu_shares", "cpu_period", "cpu_quota", "cpu_rt_runtime", "cpu_rt_period", "cpus", "cpuset",
         "credential_spec", "deploy", "develop", "device_cgroup_rules", "dns", "dns_opt", "dns_search", "domainname",
         "driver_opts", "env_file", "expose", "extends", "external_links", "extra_hosts", "gpus", "group_add",
@@ -39,7 +41,9 @@ enum ComponentParser {
         "userns_mode", "uts", "volumes_from", "working_dir",
     ]
 
-    static func parse(name: String, _ value: YAMLValue, warnings: inout [CatalogDiagnostic]) throws(CatalogDiagnostic) -> ParsedComponent {
+    static func parse(
+        name: String, _ value: YAMLValue, configs: [String: String] = [:], warnings: inout [CatalogDiagnostic]
+    ) throws(CatalogDiagnostic) -> ParsedComponent {
         var keys = try KeyReader(value)
         var image = ""
         if let node = keys.take("image") {
@@ -62,10 +66,12 @@ enum ComponentParser {
         if let node = keys.take("stop_signal") { component.stopSignal = try node.string() }
         if let node = keys.take("container_name") { component.containerName = try node.string() }
         if let node = keys.take("labels") { component.labels = try labels(node) }
+        if let node = keys.take("configs") { component.configs = try ConfigParser.mounts(node, table: configs) }
         _ = keys.take("networks")  // the lab puts every service on its one network
         let dependsOn = try keys.take("depends_on").map { v throws(CatalogDiagnostic) in try ComposeSyntax.dependsOn(v) } ?? []
         var fields = LabFields()
-        if let node = keys.take("x-ailab") { fields = try labFields(node, warnings: &warnings) }
+        if let node = keys.take("x-ailab") { fields = try labFields(node, configs: configs, warnings: &warnings) }
+        component.wires = fields.wires.map(\.wire)
         for (secret, spec) in fields.secrets {
             if let index = component.environment.firstIndex(where: { $0.name == secret }) {
                 component.environment[index].secret = spec
@@ -124,7 +130,9 @@ enum ComponentParser {
         return (name, spec)
     }
 
-    private static func labFields(_ value: YAMLValue, warnings: inout [CatalogDiagnostic]) throws(CatalogDiagnostic) -> LabFields {
+    private static func labFields(
+        _ value: YAMLValue, configs: [String: String], warnings: inout [CatalogDiagnostic]
+    ) throws(CatalogDiagnostic) -> LabFields {
         var keys = try KeyReader(value)
         var fields = LabFields()
         if let node = keys.take("layer") {
@@ -139,6 +147,7 @@ enum ComponentParser {
         if let node = keys.take("description") { fields.summary = try node.string() }
         if let node = keys.take("part-of") { fields.partOf = (try node.string(), node) }
         for item in try keys.take("secrets")?.items() ?? [] { fields.secrets.append(try secret(item)) }
+        if let node = keys.take("wires") { fields.wires = try WireParser.parse(node, configs: configs) }
         if let node = keys.take("probe") {
             var probe = try KeyReader(node)
             let path = try probe.require("path").string()
@@ -151,7 +160,7 @@ enum ComponentParser {
             fields.probe = (path, port, expect, interval)
         }
         for (key, at) in keys.leftovers {
-            warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets)"))
+            warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires)"))
         }
         return fields
     }

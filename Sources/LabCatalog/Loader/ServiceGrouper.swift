@@ -19,6 +19,9 @@ enum ServiceGrouper {
             for (dependency, at) in item.dependsOn where byName[dependency] == nil {
                 throw at.diagnostic("depends_on names '\(dependency)', which is not a service of this file")
             }
+            for (wire, at) in item.fields.wires where byName[wire.to] == nil || byName[wire.to]?.fields.partOf != nil || owner[wire.to] == owner[item.component.name] {
+                throw at.diagnostic("a wire goes to '\(wire.to)', which is not another lab service of this file")
+            }
         }
         var services: [LabService] = []
         for primary in parsed where primary.fields.partOf == nil {

@@ -8,7 +8,8 @@ extension Catalog {
         else {
             throw CatalogError(diagnostics: [CatalogDiagnostic(file: "built-in", line: 1, column: 1, path: "", message: "the built-in catalog is missing from the build")])
         }
-        var catalog = try CatalogLoader.load(yaml: text, file: "built-in")
+        // Its configs files sit beside it in the resource bundle.
+        var catalog = try CatalogLoader.load(yaml: text, file: "built-in", directory: url.deletingLastPathComponent().path)
         catalog.source = "built-in"
         return catalog
     }

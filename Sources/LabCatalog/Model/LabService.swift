@@ -57,6 +57,10 @@ public struct Component: Sendable, Equatable {
     /// Seconds a stop waits after the stop signal before the engine kills (compose's default 10).
     public var stopGracePeriod: Double?
     public var stopSignal: String?
+    /// Edges to other services (`x-ailab.wires`), applied by `wired(to:)`.
+    public var wires: [Wire] = []
+    /// Files mounted read-only (compose's `configs`).
+    public var configs: [ConfigFile] = []
 
     public init(name: String, image: String) {
         self.name = name

@@ -14,7 +14,9 @@ public struct ActionPlanner: Sendable {
         guard plan.refusals.isEmpty else { return plan }
         do {
             switch request.kind {
-            case .install: try planInstall(names, into: &plan)
+            case .install:
+                try planInstall(names, into: &plan)
+                planRewiring(into: &plan)
             case .start, .restart: try planStart(names, into: &plan)
             case .stop, .remove: try planStop(names, into: &plan)
             }

@@ -13,8 +13,11 @@ extension ActionRunner {
             created.network = try await ensureNetwork(service.name, reporter)
             let existing = replacing ? try await containers(of: service) : []
             for component in service.components where names.contains(component.name) {
-                let blueprint = ContainerBlueprint(service: service.name, component: component, project: catalog.name, catalogDirectory: catalogDirectory)
+                var draft = ContainerBlueprint(service: service.name, component: component, project: catalog.name, catalogDirectory: catalogDirectory)
+                draft.configDirectory = configDirectory
+                let blueprint = draft
                 try await ensureImage(component.image, service: service.name, reporter)
+                try writeConfigs(blueprint, service: service.name, reporter)
                 for volume in blueprint.volumeNames where try await !volumeExists(volume) {
                     // A step, so a cancel cannot land between the engine making it and our noting it.
                     try await step(service.name, "create volume \(volume)", reporter) {

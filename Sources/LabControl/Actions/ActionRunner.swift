@@ -49,8 +49,10 @@ public struct ActionRunner: Sendable {
         let reporter = ActionReporter(action: plan.request.kind, secrets: resolver.secrets, log: log, sink: report)
         quit?.attach(reporter)
         defer { quit?.finished() }
+        let installed = await installedAfter(plan)
         for entry in plan.entries {
-            guard let service = catalog.service(named: entry.service) else { continue }
+            // Wired to what is installed once this plan has run (x-ailab.wires).
+            guard let service = catalog.service(named: entry.service)?.wired(to: installed) else { continue }
             do {
                 try Task.checkCancellation()
                 switch entry.operation {
@@ -77,6 +79,15 @@ public struct ActionRunner: Sendable {
             }
         }
         return .done
+    }
+
+    /// The services with containers now, and those this plan installs.
+    func installedAfter(_ plan: ActionPlan) async -> Set<String> {
+        var names = Set((try? await loader.current())?.services.filter(\.isInstalled).map(\.service.name) ?? [])
+        for entry in plan.entries {
+            if case .install = entry.operation { names.insert(entry.service) }
+        }
+        return names
     }
 
     /// The service's containers now, in component order.

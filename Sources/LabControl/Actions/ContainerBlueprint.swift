@@ -17,6 +17,8 @@ public struct ContainerBlueprint: Sendable {
     public var volumeNames: [String]
     /// Where a relative host path is relative to: the catalog file's directory.
     public var catalogDirectory: String
+    /// The lab's config directory: config files are written to `<it>/<project>/<name>`.
+    public var configDirectory = ""
 
     public init(service: String, component: Component, project: String, catalogDirectory: String) {
         self.service = service
@@ -70,7 +72,7 @@ public struct ContainerBlueprint: Sendable {
                 spec.exposedPorts["\(port.container)/\(port.proto)"] = .init()
             }
         }
-        spec.hostConfig.binds = component.volumes.map(bind)
+        spec.hostConfig.binds = component.volumes.map(bind) + component.configs.map { "\(configPath($0)):\($0.target):ro" }
         if let restart = component.restart { spec.hostConfig.restart(restart) }
         spec.hostConfig.networkMode = network
         if !component.capAdd.isEmpty { spec.hostConfig.capAdd = component.capAdd }
@@ -97,6 +99,9 @@ public struct ContainerBlueprint: Sendable {
         return "\(source):\(mount.target)\(mount.readOnly ? ":ro" : "")"
     }
 
+    /// Where the install writes `config` for the engine to mount.
+    public func configPath(_ config: ConfigFile) -> String { "\(configDirectory)/\(project)/\(config.name)" }
+
     public static func hash(of component: Component) -> String { SHA256.hex(canonical(component)) }
 
     private static func nanoseconds(_ seconds: Double) -> Int64 { Int64(seconds * 1_000_000_000) }
@@ -109,6 +114,8 @@ public struct ContainerBlueprint: Sendable {
         lines += c.environment.map { "env \($0.name)=\($0.value ?? "${\($0.name)}")" }
         lines += c.ports.map { "port \($0.hostIP ?? ""):\($0.host.map(String.init) ?? ""):\($0.container)/\($0.proto)" }
         lines += c.volumes.map { "volume \($0.source):\($0.target):\($0.readOnly)" }
+        // The content, not the path: a changed file is a changed container.
+        lines += c.configs.map { "config \($0.name):\($0.target) \(SHA256.hex($0.content))" }
         if let h = c.healthcheck {
             lines.append("healthcheck \(h.test) \(h.interval ?? 0) \(h.timeout ?? 0) \(h.retries ?? 0) \(h.startPeriod ?? 0)")
         }

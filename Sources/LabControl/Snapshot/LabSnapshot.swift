@@ -32,9 +32,13 @@ public struct LabSnapshot: Sendable, Equatable {
                 others.append(container)
             }
         }
+        // Each service as wired to the installed ones: a container made before the other end of
+        // a wire was installed has drifted from what the catalog now asks of it.
+        let installed = Set(byService.keys)
         services = catalog.services.map {
             ServiceStatus(
-                service: $0, containers: byService[$0.name] ?? [], engineReachable: engine.reachable, project: catalog.name, probe: probes[$0.name])
+                service: $0.wired(to: installed), containers: byService[$0.name] ?? [], engineReachable: engine.reachable, project: catalog.name,
+                probe: probes[$0.name])
         }
         self.others = others.sorted { $0.name < $1.name }
     }
