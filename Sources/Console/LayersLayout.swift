@@ -21,6 +21,9 @@ public struct LayersLayout: Sendable {
     }
 
     public var bands: [Band] = []
+    /// Room for a line per service: each chip is a whole row with its condition, age, usage
+    /// and probe (a tall terminal's height used, not left blank).
+    public var expanded = false
 
     public init() {}
 
@@ -30,8 +33,11 @@ public struct LayersLayout: Sendable {
         let groups = state.layerBands
         guard !groups.isEmpty, area.width >= 4, area.height >= 3 else { return }
         let inner = area.width - 4
-        let wrapped = groups.map { Self.wrap($0.services.map { Self.chipText($0, glyphs: state.glyphs) }, width: inner) }
         let available = area.height - 1 - groups.count  // a title row per band, and the bottom edge
+        expanded = inner >= 60 && groups.reduce(0) { $0 + $1.services.count } <= available
+        let wrapped = expanded
+            ? groups.map { $0.services.indices.map { [(index: $0, width: inner)] } }
+            : groups.map { Self.wrap($0.services.map { Self.chipText($0, glyphs: state.glyphs) }, width: inner) }
         var rows = wrapped.map { $0.count }
         while rows.reduce(0, +) > max(available, 0), let widest = rows.indices.max(by: { rows[$0] < rows[$1] }), rows[widest] > 0 {
             rows[widest] -= 1

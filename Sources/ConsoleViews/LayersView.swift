@@ -1,6 +1,7 @@
 import Canvas
 import Console
 import LabCatalog
+import LabControl
 
 /// The stack as its five bands, each service a chip: glyph, name, host ports.
 enum LayersView {
@@ -28,7 +29,7 @@ enum LayersView {
                 guard let status = state.snapshot.status(of: chip.service) else { continue }
                 let selected = chip.service == state.selected
                 let condition = ConditionStyle.role(status)
-                let text = LayersLayout.chipText(status, glyphs: glyphs)
+                let text = layout.expanded ? line(state, status, width: chip.width) : LayersLayout.chipText(status, glyphs: glyphs)
                 let style = selected ? Style(.selected, .bold) : Style(condition == .notInstalled ? .notInstalled : .text)
                 buffer.put(text, x: chip.x, y: chip.y, style: style, maxWidth: chip.width)
                 if !selected { buffer.put(ConditionStyle.glyph(status, glyphs), x: chip.x, y: chip.y, style: Style(condition)) }
@@ -44,6 +45,26 @@ enum LayersView {
         if let last = layout.bands.last, let bottom = last.chips.last?.y ?? Optional(last.titleRow), bottom + 1 < area.maxY {
             buffer.put(glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: area.width - 2) + glyphs.bottomRight, x: area.x, y: bottom + 1, style: Style(.border))
         }
+    }
+
+    /// A service as a whole row: `● open-webui :3000   healthy 3h 12m   cpu ▁▂▅ 2.0%  mem 300M   probe 3 ms`.
+    static func line(_ state: AppState, _ status: ServiceStatus, width: Int) -> String {
+        let glyphs = state.glyphs
+        let ports = status.ports.prefix(3).map { ":\($0.host)" }.joined(separator: " ")
+        var text = DisplayWidth.pad("\(ConditionStyle.glyph(status, glyphs)) \(status.service.name)", to: 15, ellipsis: glyphs.ellipsis) + " "
+            + DisplayWidth.pad(ports, to: 20, ellipsis: glyphs.ellipsis) + " "
+        let condition = status.condition.since == nil ? status.condition.text
+            : "\(status.condition.text) \(Format.age(since: status.condition.since, now: state.now))"
+        text += DisplayWidth.pad(condition, to: max(12, min(44, width - 79)), ellipsis: glyphs.ellipsis)  // room left for usage and probe
+        let histories = status.containers.compactMap { state.history[$0.id] }
+        if let cpu = state.cpu(status) {
+            text += "  cpu " + Sparkline.text(StatsHistory.combined(histories).cpu, width: 8, glyphs: glyphs) + " " + Format.percent(cpu)
+            text += "  mem " + Format.bytes(state.memory(status))
+        }
+        if let latency = status.probe?.latency, case .passed = status.probe?.outcome {
+            text += "  probe \(DetailContent.milliseconds(latency)) ms"
+        }
+        return text
     }
 
     /// Too small for boxes: one line per band, as much as fits.

@@ -29,6 +29,20 @@ final class ViewSnapshotTests: XCTestCase {
         check(state, "layers-80x24")
     }
 
+    /// A tall terminal: every service a whole line with its condition, age, usage and probe.
+    func testLayersExpandedAt120x40() throws {
+        var state = try ConsoleFixtures.state(width: 120, height: 40)
+        state.selected = "open-webui"
+        for second in 0..<8 {
+            let sample = StatsSample(cpuPercent: Double(second * 5), memoryBytes: 300 << 20, memoryLimit: 8 << 30)
+            state.stats["id-open-webui"] = sample
+            state.history["id-open-webui", default: StatsHistory()].append(sample)
+        }
+        state.snapshot = state.snapshot.with(probes: state.snapshot.probes.merging(
+            ["open-webui": ProbeResult(outcome: .passed, at: ConsoleFixtures.now, latency: .milliseconds(4))]) { $1 })
+        check(state, "layers-expanded-120x40")
+    }
+
     func testLayersASCII() throws {
         check(try ConsoleFixtures.state(glyphs: .ascii), "layers-ascii-80x24")
     }
