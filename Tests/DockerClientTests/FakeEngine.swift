@@ -10,18 +10,20 @@ final class FakeEngine: @unchecked Sendable {
         case pause(Double)
     }
 
-    let path = "/tmp/ailab-fake-\(UUID().uuidString.prefix(8)).sock"
+    let path: String
     private let fd: Int32
     private let script: (String) -> [Step]
 
-    /// `script` gets the request line ("GET /v1.41/containers/json?all=1 HTTP/1.1").
-    init(_ script: @escaping (String) -> [Step]) throws {
+    /// `script` gets the request line ("GET /v1.41/containers/json?all=1 HTTP/1.1"); `path`
+    /// lets a second fake take over a stopped one's socket, as a restarted engine would.
+    init(path: String? = nil, _ script: @escaping (String) -> [Step]) throws {
+        self.path = path ?? "/tmp/ailab-fake-\(UUID().uuidString.prefix(8)).sock"
         self.script = script
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+            for (index, byte) in self.path.utf8.enumerated() { raw[index] = byte }
         }
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }

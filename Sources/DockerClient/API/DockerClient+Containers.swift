@@ -4,7 +4,7 @@ extension DockerClient {
         var query = [("all", all ? "1" : "0")]
         if !filters.isEmpty { query.append(("filters", QueryString.filters(filters))) }
         let response = try await call(.get, "/containers/json", query: query, operation: "list containers")
-        return try decode([ContainerSummary].self, response, operation: "list containers")
+        return try decodeEach(ContainerSummary.self, response, operation: "list containers", unreadable: ContainerSummary.unreadable)
     }
 
     public func inspectContainer(_ id: String) async throws -> ContainerInspect {

@@ -19,6 +19,9 @@ public actor LiveLab {
     private var engine: EngineInfo
     /// Set once a resync has read the containers: a quick look must not overwrite them.
     private var resynced = false
+    /// When the last resync began, and for which engine: an overflow before it is covered.
+    private var lastResync = Date.distantPast
+    private var lastVersion: EngineVersion?
 
     public init(client: DockerClient, catalog: Catalog) {
         self.client = client
@@ -109,6 +112,12 @@ public actor LiveLab {
         case .disconnected(let error, let retryAt):
             engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
             return [.snapshot(snapshot)]
+        case .overflowed(let lostAt):
+            // Events were dropped (a `destroy` among them would leave a ghost): read all again,
+            // once per loss; a resync begun after it already saw what the lost events did.
+            guard engine.reachable, lostAt >= lastResync, let version = lastVersion else { return [] }
+            await resync(version, early: early)
+            return [.snapshot(snapshot)]
         }
     }
 
@@ -116,6 +125,7 @@ public actor LiveLab {
     /// meanwhile wait in the feed's buffer), until it succeeds or the task is cancelled.
     private func resync(_ version: EngineVersion, early: @Sendable (LabUpdate) -> Void) async {
         var delay = Duration.milliseconds(250)
+        (lastResync, lastVersion) = (Date(), version)
         let reachable = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
         while !Task.isCancelled {
             do {

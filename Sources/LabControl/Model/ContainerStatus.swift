@@ -28,7 +28,7 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
         project = summary.labels[ComposeLabel.project]
         image = summary.image
         state = ServiceState(engine: summary.state)
-        health = state == .running ? Self.health(fromStatus: summary.status) : .none
+        health = state == .running ? Self.health(fromStatus: summary.status) : summary.problem == nil ? .none : .unknown
         statusText = summary.status
         ports = PublishedPort.from(summary.ports)
         labels = summary.labels
