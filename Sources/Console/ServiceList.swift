@@ -71,7 +71,7 @@ extension AppState {
     }
 
     public func memory(_ status: ServiceStatus) -> UInt64 {
-        status.containers.compactMap { stats[$0.id]?.memoryBytes }.reduce(0, +)
+        Saturating.sum(status.containers.compactMap { stats[$0.id]?.memoryBytes })
     }
 
     /// The Ports screen's rows.
