@@ -11,7 +11,7 @@ extension Reducer {
                     ? status.startedAt ?? snapshot.takenAt : snapshot.takenAt
             }
         }
-        let portsBefore = Set(state.portRows.map(\.host))
+        let portsBefore = state.screen == .ports ? Set(state.portRows.map(\.host)) : []
         state.snapshot = snapshot
         if state.selected == nil || snapshot.status(of: state.selected!) == nil {
             state.selected = snapshot.services.first?.service.name
