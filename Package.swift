@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "ailab", targets: ["ailab"]),
         .library(name: "DockerClient", targets: ["DockerClient"]),
+        // scripts/fuzz.sh links it to libFuzzer: the view path's fuzz target.
+        .library(name: "FuzzViews", type: .dynamic, targets: ["FuzzViews"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +52,8 @@ let package = Package(
             dependencies: ["LabCatalog", "DockerClient", "LabControl", "Canvas", "Console", "ConsoleViews", "ChildSpawn"],
             path: "Benchmarks/ailab-bench"
         ),
+        // From decoded engine answers to a rendered frame, under libFuzzer (scripts/fuzz.sh).
+        .target(name: "FuzzViews", dependencies: ["DockerClient", "LabControl", "LabCatalog", "Canvas", "Console", "ConsoleViews"], path: "Fuzz/Views"),
         // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
         .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),

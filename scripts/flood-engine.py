@@ -2,7 +2,10 @@
 """A fake Docker engine that floods: one lab container publishing PORTS host ports and
 RATE events a second about it, for the UI-loop test and `make bench` (issue 11, item 6).
 
-usage: flood-engine.py SOCKET [PORTS [RATE]]      defaults 10000 ports, 20 events/s
+usage: flood-engine.py SOCKET [PORTS [RATE [bad]]]      defaults 10000 ports, 20 events/s
+
+With `bad`, the container list also holds one unreadable container (invalid UTF-8 in its
+command, a number like 1e999): one row saying what was wrong, the rest of the lab live.
 
 A real engine would need a docker-proxy process per published port (10,000 of them); the
 console only sees the engine's answers, so these are those answers, as dockerd 20.10 gives
@@ -23,7 +26,11 @@ LABELS = {"com.docker.compose.project": "ailab", "com.docker.compose.service": "
           "com.docker.compose.container-number": "1", "com.docker.compose.oneoff": "False"}
 
 
-def answers(ports):
+BAD_CONTAINER = (b'{"Id":"' + b"b" * 64 + b'","Names":["/ailab-postgres-1"],"Command":"\xff\xfe","Created":1e999,'
+                 b'"State":"running","Labels":{"com.docker.compose.project":"ailab","com.docker.compose.service":"postgres"}}')
+
+
+def answers(ports, bad=False):
     bindings = [{"IP": "0.0.0.0", "PrivatePort": 8080, "PublicPort": 20000 + n, "Type": "tcp"} for n in range(ports)]
     summary = {"Id": CONTAINER_ID, "Names": [NAME], "Image": "qdrant/qdrant:v1.15", "ImageID": "sha256:" + "0" * 64,
                "Command": "./entrypoint.sh", "Created": 1795000000, "State": "running", "Status": "Up 1 hour (healthy)",
@@ -35,7 +42,10 @@ def answers(ports):
                "Config": {"Image": "qdrant/qdrant:v1.15", "Labels": LABELS, "Env": []},
                "NetworkSettings": {"Ports": port_map}, "HostConfig": {"PortBindings": port_map}}
     version = {"Version": "20.10.24", "ApiVersion": "1.41", "MinAPIVersion": "1.12", "Os": "linux", "Arch": "amd64"}
-    return json.dumps([summary]).encode(), json.dumps(inspect).encode(), json.dumps(version).encode()
+    listed = json.dumps([summary]).encode()
+    if bad:
+        listed = listed[:-1] + b"," + BAD_CONTAINER + b"]"
+    return listed, json.dumps(inspect).encode(), json.dumps(version).encode()
 
 
 def reply(conn, status, body, content_type="application/json"):
@@ -89,7 +99,7 @@ def main():
     path = sys.argv[1]
     ports = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
     rate = float(sys.argv[3]) if len(sys.argv) > 3 else 20
-    listed, inspect, version = answers(ports)
+    listed, inspect, version = answers(ports, bad=len(sys.argv) > 4 and sys.argv[4] == "bad")
     if os.path.exists(path):
         os.unlink(path)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
