@@ -103,6 +103,24 @@ final class Flag: Sendable {
         #expect(overflowed != nil)
     }
 
+    @Test func theSocketWatchWaitsAfterATimeoutAndWakesOnAChange() async throws {
+        let path = "/tmp/ailab-watch-\(UUID().uuidString.prefix(8)).sock"
+        let watch = try #require(SocketWatch(path: path))
+        await watch.nextChange(within: .milliseconds(50))
+        // A timed-out wait must not leave the next one returning at once (a busy loop).
+        var started = Date()
+        await watch.nextChange(within: .milliseconds(300))
+        #expect(Date().timeIntervalSince(started) >= 0.25)
+        started = Date()
+        Task.detached {
+            try? await Task.sleep(for: .milliseconds(100))
+            FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        await watch.nextChange(within: .seconds(5))
+        #expect(Date().timeIntervalSince(started) < 1 && watch.exists)
+        unlink(path)
+    }
+
     @Test func oneUnreadableContainerSpoilsOnlyItsOwnRow() async throws {
         let good = #"{"Id":"aaa","Names":["/good"],"State":"running","Status":"Up 1 second"}"#
         let id = String(repeating: "b", count: 64)

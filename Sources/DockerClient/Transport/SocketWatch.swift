@@ -14,8 +14,7 @@ final class SocketWatch: Sendable {
     let path: String
     /// Written once to end the watching thread (a pipe: poll wakes on it, no signals needed).
     private let stopFD: Int32
-    /// One element per burst of changes; the newest is kept until someone looks.
-    private let changes: AsyncStream<Void>
+    private let changes = Changes()
 
     /// nil when the directory cannot be watched; callers then rely on connect attempts alone.
     init?(path: String) {
@@ -31,31 +30,26 @@ final class SocketWatch: Sendable {
             return nil
         }
         stopFD = pipeFDs[1]
-        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        changes = stream
-        let stopRead = pipeFDs[0]
-        Thread { Self.watch(fd, stop: stopRead, name: name, continuation) }.start()
+        let (stopRead, changes) = (pipeFDs[0], changes)
+        Thread { Self.watch(fd, stop: stopRead, name: name, changes) }.start()
     }
 
     /// Whether the socket's path exists now.
     var exists: Bool { access(path, F_OK) == 0 }
 
-    /// Returns at the next change of the path (created, removed, renamed) or at once if one
-    /// happened since the last call; otherwise after `limit`.
+    /// Returns at the next change of the path (created, removed, renamed), at once if one
+    /// happened while nobody waited, or after `limit`.
     func nextChange(within limit: Duration) async {
-        let changes = changes
+        let (changes, token) = (changes, UUID())
         await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                var iterator = changes.makeAsyncIterator()
-                _ = await iterator.next()
-            }
+            group.addTask { await changes.wait(token) }
             group.addTask { try? await Task.sleep(for: limit) }
             await group.next()
             group.cancelAll()
         }
     }
 
-    private static func watch(_ inotifyFD: Int32, stop: Int32, name: String, _ continuation: AsyncStream<Void>.Continuation) {
+    private static func watch(_ inotifyFD: Int32, stop: Int32, name: String, _ changes: Changes) {
         var fds = [pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0), pollfd(fd: stop, events: Int16(POLLIN), revents: 0)]
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -65,11 +59,54 @@ final class SocketWatch: Sendable {
             if fds[1].revents != 0 { break }
             let count = read(inotifyFD, &buffer, buffer.count)
             guard count > 0 else { continue }
-            if names(in: buffer[0..<count]).contains(where: { $0 == name || $0.isEmpty }) { continuation.yield() }
+            if names(in: buffer[0..<count]).contains(where: { $0 == name || $0.isEmpty }) { changes.signal() }
         }
-        continuation.finish()
         close(inotifyFD)
         close(stop)
+    }
+
+    deinit {
+        var byte: UInt8 = 0
+        _ = write(stopFD, &byte, 1)
+        close(stopFD)
+    }
+
+    /// Who waits for a change, each until it comes or its wait is cancelled (a timeout): a
+    /// cancelled wait is resumed at once and leaves nothing behind.
+    final class Changes: Sendable {
+        private let state = Mutex<(unseen: Bool, waiters: [UUID: CheckedContinuation<Void, Never>], cancelled: Set<UUID>)>((false, [:], []))
+
+        func signal() {
+            let waiting = state.withLock { state in
+                if state.waiters.isEmpty { state.unseen = true }
+                defer { state.waiters = [:] }
+                return Array(state.waiters.values)
+            }
+            waiting.forEach { $0.resume() }
+        }
+
+        func wait(_ token: UUID) async {
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let now = state.withLock { state -> Bool in
+                        if state.cancelled.remove(token) != nil || state.unseen {
+                            state.unseen = false
+                            return true
+                        }
+                        state.waiters[token] = continuation
+                        return false
+                    }
+                    if now { continuation.resume() }
+                }
+            } onCancel: {
+                let waiting = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                    if let waiting = state.waiters.removeValue(forKey: token) { return waiting }
+                    state.cancelled.insert(token)
+                    return nil
+                }
+                waiting?.resume()
+            }
+        }
     }
 
     /// The names in a buffer of `struct inotify_event` records (wd, mask, cookie, len, name);
@@ -85,11 +122,5 @@ final class SocketWatch: Sendable {
             offset = end
         }
         return names
-    }
-
-    deinit {
-        var byte: UInt8 = 0
-        _ = write(stopFD, &byte, 1)
-        close(stopFD)
     }
 }
