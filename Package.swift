@@ -1,5 +1,11 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// scripts/fuzz.sh (and only it: a dynamic library cannot link the static Swift runtime of
+// release builds) sets AILAB_FUZZ_VIEWS=1 to link the view path's fuzz target for libFuzzer.
+let fuzzProducts: [Product] = ProcessInfo.processInfo.environment["AILAB_FUZZ_VIEWS"] == "1"
+    ? [.library(name: "FuzzViews", type: .dynamic, targets: ["FuzzViews"])] : []
 
 let package = Package(
     name: "ailab",
@@ -7,9 +13,7 @@ let package = Package(
     products: [
         .executable(name: "ailab", targets: ["ailab"]),
         .library(name: "DockerClient", targets: ["DockerClient"]),
-        // scripts/fuzz.sh links it to libFuzzer: the view path's fuzz target.
-        .library(name: "FuzzViews", type: .dynamic, targets: ["FuzzViews"]),
-    ],
+    ] + fuzzProducts,
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),

@@ -39,9 +39,9 @@ fuzz decoders "$out/decoders" "$out/corpus"
 # every screen drawn (Fuzz/Views). It needs the package's modules, so SwiftPM builds them, all
 # instrumented, into one shared library, and libFuzzer's own main is linked against it.
 views=.build/fuzz-views
-swift build -c release --scratch-path "$views" -Xswiftc -sanitize=fuzzer,address --product FuzzViews >"$out/views-build.log" 2>&1 \
+AILAB_FUZZ_VIEWS=1 swift build -c release --scratch-path "$views" -Xswiftc -sanitize=fuzzer,address --product FuzzViews >"$out/views-build.log" 2>&1 \
   || { tail -30 "$out/views-build.log"; echo "fuzz: the view-path target did not build" >&2; exit 1; }
-lib=$(swift build -c release --scratch-path "$views" --show-bin-path)
+lib=$(AILAB_FUZZ_VIEWS=1 swift build -c release --scratch-path "$views" --show-bin-path)
 : >"$out/views-main.swift"  # nothing: libFuzzer brings main, FuzzViews the entry point
 # (gold warns about every ASan check symbol it cannot export: noise, kept in a log)
 swiftc -sanitize=fuzzer,address -parse-as-library "$out/views-main.swift" -L "$lib" -lFuzzViews \
