@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A fault-injecting fake engine on a unix socket: for each request it plays a script of raw
 /// bytes and pauses, then closes. It stands beside the real dockerd in the tests, for the
@@ -76,7 +77,11 @@ final class FakeEngine: @unchecked Sendable {
         return true
     }
 
+    private let stopped = Mutex(false)
+
+    /// Idempotent: a second close could hit a descriptor number already reused elsewhere.
     func stop() {
+        guard stopped.withLock({ was in defer { was = true }; return !was }) else { return }
         shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
         unlink(path)

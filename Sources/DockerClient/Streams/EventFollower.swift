@@ -23,16 +23,23 @@ public struct EventFollower: Sendable {
     public var maximumBackoff: Duration = .seconds(10)
     /// How often to check that a quiet engine still answers, and how long it may take: a hung
     /// engine (stopped, swapping) keeps its sockets open, so only a missed answer tells.
-    /// Together they bound how long stale health can be shown (issue 11: 2 s).
+    /// Together they bound how long stale health can be shown (issue 11: 2 s). A local engine
+    /// answers a ping in a millisecond; a remote one gets the client's own time limit (the
+    /// user's `--timeout`), so a slow link is not called down.
     public var heartbeat: Duration = .seconds(1)
-    public var heartbeatTimeout: Duration = .seconds(1)
-    /// Events held for a consumer that falls behind; past it the oldest go and `.overflowed` says so.
-    public var bufferSize = 4096
+    public var heartbeatTimeout: Duration
 
     public init(client: DockerClient, query: EventQuery = EventQuery()) {
         self.client = client
         self.query = query
+        if case .unix = client.endpoint {
+            heartbeatTimeout = min(.seconds(1), client.requestTimeout)
+        } else {
+            heartbeatTimeout = client.requestTimeout
+        }
     }
+    /// Events held for a consumer that falls behind; past it the oldest go and `.overflowed` says so.
+    public var bufferSize = 4096
 
     public func feed() -> AsyncStream<EngineFeed> {
         let (stream, continuation) = AsyncStream<EngineFeed>.makeStream(bufferingPolicy: .bufferingNewest(max(2, bufferSize)))
