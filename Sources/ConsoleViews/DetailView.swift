@@ -26,6 +26,7 @@ enum DetailView {
                 let stats = state.stats[container.id].map { "  cpu \(Format.percent($0.cpuPercent)) mem \(Format.bytes($0.memoryBytes))" } ?? ""
                 line(("  \(component.name)", Style(.text)), ("  \(container.name)", Style(.muted)), ("  \(container.image)", Style(.muted)),
                      ("  \(container.state.rawValue)\(health)", Style(container.health == .unhealthy ? .unhealthy : .text)), (stats, Style(.muted)))
+                if let problem = container.problem { line(("    unreadable: \(problem)", Style(.error))) }
             }
         }
         if let failing = status.failingCheck {

@@ -26,6 +26,19 @@ import Testing
         #expect(frame.text.contains("postgres"))
     }
 
+    /// Issue 11, item 4 in the console: the unreadable container's detail says what was wrong.
+    @Test func anUnreadableContainerSaysWhyInTheDetail() throws {
+        var state = try ConsoleFixtures.state(width: 120, height: 40)
+        var summary = ContainerSummary(id: "id-bad", names: ["/ailab-postgres-1"], image: "", state: "unknown", status: "unreadable: malformed JSON",
+                                       labels: ["com.docker.compose.project": "ailab", "com.docker.compose.service": "postgres"])
+        summary.problem = "the engine's entry [3] in the container list: malformed JSON"
+        let containers = state.snapshot.services.flatMap(\.containers).filter { $0.component != "postgres" } + [ContainerStatus(summary: summary)]
+        state.snapshot = LabSnapshot(catalog: state.snapshot.catalog, engine: state.snapshot.engine, containers: containers, takenAt: ConsoleFixtures.now)
+        #expect(state.snapshot.status(of: "postgres")?.state == .unknown)
+        state.overlay = .detail(service: "postgres")
+        #expect(ConsoleRenderer.render(state).text.contains("unreadable: the engine's entry [3] in the container list: malformed JSON"))
+    }
+
     @Test func conversionsClampInsteadOfTrapping() {
         #expect(Saturating.int(.nan, in: 0...100) == 0)
         #expect(Saturating.int(1e300, in: 0...100) == 100)

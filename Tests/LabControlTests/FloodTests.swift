@@ -106,6 +106,8 @@ import Glibc
         #expect(row["health"] as? String == "unknown" && row["state"] as? String == "unknown")
         #expect((row["status"] as? String)?.hasPrefix("unreadable: malformed JSON") == true, "\(row)")
         #expect(row["id"] as? String == String(repeating: "b", count: 64))
+        let table = try AilabBinary.run(["status", "--host", "unix://\(flood.socket)"], environment: ["XDG_STATE_HOME": NSTemporaryDirectory() + "ailab-bad-row"])
+        #expect(table.stdout.contains("ailab-postgres-1: unreadable: the engine's entry [1] in the container list: malformed JSON"), "\(table.stdout)")
     }
 
     @Test func snapshotsWaitingForAFrameCoalesceToTheNewest() throws {

@@ -20,6 +20,8 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
     public var restartCount: Int
     /// The newest health-check run, for "why is it unhealthy".
     public var lastCheck: HealthCheckRun?
+    /// What could not be read of this container's answers (list or inspect), if anything.
+    public var problem: String?
 
     public init(summary: ContainerSummary) {
         id = summary.id
@@ -33,6 +35,7 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
         ports = PublishedPort.from(summary.ports)
         labels = summary.labels
         restartCount = 0
+        problem = summary.problem
     }
 
     /// Adds what only inspect knows: start time, exit code, the health-check log.

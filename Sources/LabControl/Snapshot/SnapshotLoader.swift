@@ -68,6 +68,7 @@ public struct SnapshotLoader: Sendable {
         } catch DockerError.badResponse(_, let detail) {
             status.health = .unknown
             status.statusText = "unreadable inspect: \(detail)"
+            status.problem = "the engine's inspect: \(detail)"
         }
         return status
     }
@@ -83,6 +84,7 @@ public struct SnapshotLoader: Sendable {
             // stay, health is not vouched for, and the row says what was wrong.
             status.health = .unknown
             status.statusText = "unreadable inspect: \(detail)"
+            status.problem = "the engine's inspect: \(detail)"
         }
         return status
     }
