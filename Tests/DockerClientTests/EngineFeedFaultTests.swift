@@ -86,6 +86,28 @@ final class Flag: Sendable {
         #expect(back != nil && back! < 1, "back after \(String(describing: back)) s")
     }
 
+    @Test func anEngineThatAnswersWithErrorsKeepsItsBackoff() async throws {
+        // Listening is not back: the cheap look must not turn a failing engine into a busy loop.
+        let engine = try FakeEngine { line in
+            line.contains("/_ping") ? FakeEngine.ping : [.send("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n")]
+        }
+        defer { engine.stop() }
+        var follower = EventFollower(client: DockerClient(endpoint: .unix(path: engine.path)))
+        follower.initialBackoff = .seconds(1)
+        let feed = follower.feed()
+        let failures = await withTaskGroup(of: Int.self) { group in
+            group.addTask {
+                var count = 0
+                for await item in feed where Self.isDisconnected(item) { count += 1 }
+                return count
+            }
+            try? await Task.sleep(for: .milliseconds(2500))
+            group.cancelAll()
+            return await group.next() ?? 0
+        }
+        #expect(failures >= 1 && failures <= 3, "\(failures) attempts in 2.5 s with a 1 s backoff")
+    }
+
     @Test func aConsumerThatFallsBehindIsToldToResync() async throws {
         let record = #"{"Type":"container","Action":"start","Actor":{"ID":"c1","Attributes":{}},"time":1,"timeNano":NUMBER}"#
         var events: [FakeEngine.Step] = []

@@ -95,7 +95,7 @@ public struct EventFollower: Sendable {
                 let reason = (error as? DockerError) ?? .unreachable(endpoint: client.endpoint.description, reason: String(describing: error))
                 resume.state.withLock { if $0.since == nil { $0.since = Self.timestamp(Date()) } }
                 sink.yield(.disconnected(reason, retryAt: Date().addingTimeInterval(Self.seconds(delay))))
-                await waitForEngine(upTo: delay)
+                await waitForEngine(upTo: delay, after: reason)
                 delay = min(delay * 2, maximumBackoff)
             }
         }
@@ -112,18 +112,25 @@ public struct EventFollower: Sendable {
         throw DockerError.unreachable(endpoint: endpoint, reason: "the engine removed its socket (it is stopping)")
     }
 
-    /// Sleeps out the backoff, but returns as soon as something accepts connections at the
-    /// endpoint again: the expensive work (version, events, resync) keeps its backoff, the
-    /// look for the engine's return is cheap. A local socket is watched with inotify (its
-    /// return is a new file), anything else is tried with a connect every quarter second.
-    private func waitForEngine(upTo delay: Duration) async {
+    /// Sleeps out the backoff, but returns as soon as the engine is back: the expensive work
+    /// (version, events, resync) keeps its backoff, the look for the engine's return is cheap.
+    /// Back means listening again after it was seen away (a local socket is watched with
+    /// inotify, its return is a new file; anything else is tried with a connect every quarter
+    /// second), or, after a time-out, listening at all: a hung engine's next answer is best
+    /// awaited by asking again, each try lasting its own time limit. An engine that listens
+    /// and answers with errors gets the whole backoff.
+    private func waitForEngine(upTo delay: Duration, after failure: DockerError) async {
         let deadline = ContinuousClock.now + delay
         var watch: SocketWatch?
         if case .unix(let path) = client.endpoint { watch = SocketWatch(path: path) }
+        var seenAway = false
+        if case .timeout = failure { seenAway = true }
         while !Task.isCancelled, ContinuousClock.now < deadline {
-            if await client.transport.canConnect(within: .milliseconds(250)) { return }
+            let listening = await client.transport.canConnect(within: .milliseconds(250))
+            if listening && seenAway { return }
+            seenAway = seenAway || !listening
             let left = deadline - ContinuousClock.now
-            if let watch {
+            if let watch, !listening {
                 await watch.nextChange(within: min(left, .seconds(1)))
             } else {
                 try? await Task.sleep(for: min(left, .milliseconds(250)))
