@@ -1,5 +1,11 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// scripts/fuzz.sh (and only it: a dynamic library cannot link the static Swift runtime of
+// release builds) sets AILAB_FUZZ_VIEWS=1 to link the view path's fuzz target for libFuzzer.
+let fuzzProducts: [Product] = ProcessInfo.processInfo.environment["AILAB_FUZZ_VIEWS"] == "1"
+    ? [.library(name: "FuzzViews", type: .dynamic, targets: ["FuzzViews"])] : []
 
 let package = Package(
     name: "ailab",
@@ -7,7 +13,7 @@ let package = Package(
     products: [
         .executable(name: "ailab", targets: ["ailab"]),
         .library(name: "DockerClient", targets: ["DockerClient"]),
-    ],
+    ] + fuzzProducts,
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -50,6 +56,8 @@ let package = Package(
             dependencies: ["LabCatalog", "DockerClient", "LabControl", "Canvas", "Console", "ConsoleViews", "ChildSpawn"],
             path: "Benchmarks/ailab-bench"
         ),
+        // From decoded engine answers to a rendered frame, under libFuzzer (scripts/fuzz.sh).
+        .target(name: "FuzzViews", dependencies: ["DockerClient", "LabControl", "LabCatalog", "Canvas", "Console", "ConsoleViews"], path: "Fuzz/Views"),
         // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
         .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),

@@ -18,6 +18,16 @@ struct AilabBench {
             do { print(try RenderChild.run(count: count, recording: arguments[at + 2])) } catch { print("error \(error)") }
             return
         }
+        if arguments.contains("--flood-only") {
+            // The flood row alone: it needs no private engine (the flood engine is a fake).
+            let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
+            let ailab = (me as NSString).deletingLastPathComponent + "/ailab"
+            do {
+                let row = try FloodBench.keyResponse(ailab: ailab, environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_STATE_HOME": NSTemporaryDirectory() + "ailab-bench-flood-state"], presses: 20)
+                print(Report.table([row], engine: "flood engine (scripts/flood-engine.py)", idleSeconds: 0))
+            } catch { print("error \(error)") }
+            return
+        }
         let idle = option("--idle-seconds", default: 60)
         let runs = Int(option("--runs", default: 20))
         let environment = ProcessInfo.processInfo.environment

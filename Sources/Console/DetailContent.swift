@@ -77,6 +77,7 @@ public enum DetailContent {
             ("  \(report.text)", Style(ConditionStyle.role(report.condition))),
         ]]
         if let sample = state.stats[container.id] { lines.append(usageLine(state, sample, state.history[container.id])) }
+        if let problem = container.problem { lines.append([("    unreadable: \(problem)", Style(.error))]) }
         if container.state == .exited || container.state == .dead, let finished = container.finishedAt {
             let exit = container.exitCode.map { ", exit code \($0)" } ?? ""
             let day = Format.since(finished, now: state.now, timeZone: state.timeZone).contains(":") ? "" : Format.day(finished, timeZone: state.timeZone) + " "

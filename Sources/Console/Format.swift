@@ -1,3 +1,4 @@
+import Console
 import Foundation
 import LabControl
 
@@ -34,7 +35,8 @@ public enum Format {
         let second: Int
 
         init(_ date: Date, _ zone: TimeZone) {
-            let local = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+            // Saturated: any engine time must draw as some date, never trap.
+            let local = Saturating.int(date.timeIntervalSince1970, in: -1_000_000_000_000...1_000_000_000_000) + zone.secondsFromGMT(for: date)
             day = Int((Double(local) / 86_400).rounded(.down))
             second = local - day * 86_400
         }

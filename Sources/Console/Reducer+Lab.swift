@@ -5,7 +5,7 @@ import LabControl
 extension Reducer {
     static func apply(_ state: inout AppState, _ snapshot: LabSnapshot) -> [Effect] {
         state.now = max(state.now, snapshot.takenAt)
-        let portsBefore = Set(state.portRows.map(\.host))
+        let portsBefore = state.screen == .ports ? Set(state.portRows.map(\.host)) : []
         state.snapshot = snapshot
         if state.selected == nil || snapshot.status(of: state.selected!) == nil {
             state.selected = snapshot.services.first?.service.name

@@ -63,8 +63,7 @@ extension AppState {
     }
 
     public func memory(_ status: ServiceStatus) -> UInt64 {
-        // Engine numbers are not to be trusted: a sum that would overflow saturates.
-        status.containers.compactMap { stats[$0.id]?.memoryBytes }.reduce(0) { $0.addingReportingOverflow($1).overflow ? .max : $0 + $1 }
+        Saturating.sum(status.containers.compactMap { stats[$0.id]?.memoryBytes })
     }
 
     /// The Ports screen's rows.

@@ -38,7 +38,7 @@ enum ActionViews {
     /// `37%` while downloading, a tick once done, else the engine's own word.
     static func layerState(_ layer: PullStatus.Layer, glyphs: Glyphs) -> String {
         if PullStatus.finished.contains(layer.status) { return glyphs.healthy }
-        if layer.status == "Downloading", layer.total > 0 { return "\(Int(Double(layer.current) / Double(layer.total) * 100))%" }
+        if layer.status == "Downloading", layer.total > 0 { return "\(Saturating.int(Double(layer.current) / Double(layer.total) * 100, in: 0...100))%" }
         return layer.status.lowercased()
     }
 

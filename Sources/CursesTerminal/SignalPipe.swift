@@ -14,6 +14,9 @@ public enum SignalPipe {
     nonisolated(unsafe) public private(set) static var readFD: Int32 = -1
     nonisolated(unsafe) static var savedTermios = termios()
     nonisolated(unsafe) static var haveTermios = false
+    /// A second pipe, read only by `ExitDeadline`'s thread: the number of a signal that asks
+    /// the console to end, so it ends within a deadline even if the UI loop is busy.
+    nonisolated(unsafe) static var terminationFDs: (read: Int32, write: Int32) = (-1, -1)
     /// Bytes that leave the alternate screen and show the cursor on this terminal.
     nonisolated(unsafe) static var restoreSequence: [UInt8] = []
     /// The signal that asked the loop to end, for the exit status (SIGQUIT: 131); 0 when none did.
@@ -39,6 +42,11 @@ public enum SignalPipe {
         }
         readFD = fds[0]
         writeFD = fds[1]
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
+            terminationFDs = (fds[0], fds[1])
+        }
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveTermios = true }
         signal(SIGINT, onInterrupt)
         signal(SIGTERM, onInterrupt)
@@ -54,6 +62,12 @@ public enum SignalPipe {
     public static func post(_ byte: UInt8) {
         var value = byte
         _ = write(writeFD, &value, 1)
+    }
+
+    /// Tells `ExitDeadline` (async-signal-safe: one write).
+    static func noteTermination(_ signalNumber: Int32) {
+        var value = UInt8(truncatingIfNeeded: signalNumber)
+        _ = write(terminationFDs.write, &value, 1)
     }
 
     /// Reads every pending byte.
@@ -81,9 +95,20 @@ public enum SignalPipe {
     }
 }
 
-private func onInterrupt(_: Int32) { SignalPipe.post(SignalPipe.interrupt) }
-private func onQuit(_ signalNumber: Int32) { SignalPipe.quit(signalNumber) }
-private func onHangup(_: Int32) { SignalPipe.post(SignalPipe.hangup) }
+private func onInterrupt(_ signalNumber: Int32) {
+    SignalPipe.post(SignalPipe.interrupt)
+    SignalPipe.noteTermination(signalNumber)
+}
+
+private func onQuit(_ signalNumber: Int32) {
+    SignalPipe.quit(signalNumber)
+    SignalPipe.noteTermination(signalNumber)
+}
+
+private func onHangup(_ signalNumber: Int32) {
+    SignalPipe.post(SignalPipe.hangup)
+    SignalPipe.noteTermination(signalNumber)
+}
 private func onResize(_: Int32) { SignalPipe.post(SignalPipe.resize) }
 
 private func onFatal(_ signalNumber: Int32) {

@@ -26,6 +26,9 @@ enum StatusTable {
         }
         var lines = [header(snapshot), ""]
         lines += table([headers] + rows)
+        // A container the engine's answers did not let us read: its row says unknown, this says why.
+        let unreadable = (snapshot.services.flatMap(\.containers) + snapshot.others).filter { $0.problem != nil }
+        lines += unreadable.map { "\($0.name): unreadable: \($0.problem!)" }
         lines += ["", footer(snapshot)]
         return lines.joined(separator: "\n")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A fault-injecting fake engine on a unix socket: for each request it plays a script of raw
 /// bytes and pauses, then closes. It stands beside the real dockerd in the tests, for the
@@ -10,18 +11,20 @@ final class FakeEngine: @unchecked Sendable {
         case pause(Double)
     }
 
-    let path = "/tmp/ailab-fake-\(UUID().uuidString.prefix(8)).sock"
+    let path: String
     private let fd: Int32
     private let script: (String) -> [Step]
 
-    /// `script` gets the request line ("GET /v1.41/containers/json?all=1 HTTP/1.1").
-    init(_ script: @escaping (String) -> [Step]) throws {
+    /// `script` gets the request line ("GET /v1.41/containers/json?all=1 HTTP/1.1"); `path`
+    /// lets a second fake take over a stopped one's socket, as a restarted engine would.
+    init(path: String? = nil, _ script: @escaping (String) -> [Step]) throws {
+        self.path = path ?? "/tmp/ailab-fake-\(UUID().uuidString.prefix(8)).sock"
         self.script = script
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+            for (index, byte) in self.path.utf8.enumerated() { raw[index] = byte }
         }
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
@@ -74,7 +77,11 @@ final class FakeEngine: @unchecked Sendable {
         return true
     }
 
+    private let stopped = Mutex(false)
+
+    /// Idempotent: a second close could hit a descriptor number already reused elsewhere.
     func stop() {
+        guard stopped.withLock({ was in defer { was = true }; return !was }) else { return }
         shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
         unlink(path)

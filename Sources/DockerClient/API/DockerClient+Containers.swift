@@ -4,7 +4,13 @@ extension DockerClient {
         var query = [("all", all ? "1" : "0")]
         if !filters.isEmpty { query.append(("filters", QueryString.filters(filters))) }
         let response = try await call(.get, "/containers/json", query: query, operation: "list containers")
-        return try decode([ContainerSummary].self, response, operation: "list containers")
+        return try Self.containerList(response.body)
+    }
+
+    /// `GET /containers/json`'s answer, item by item: an item that cannot be read is a row
+    /// saying what was wrong (`ContainerSummary.problem`). Public for the fuzzer's view path.
+    public static func containerList(_ body: [UInt8]) throws -> [ContainerSummary] {
+        try decodeEach(ContainerSummary.self, body, operation: "list containers", unreadable: ContainerSummary.unreadable)
     }
 
     public func inspectContainer(_ id: String) async throws -> ContainerInspect {

@@ -5,6 +5,13 @@ extension DockerClient {
         _ = try await apiVersion()
     }
 
+    /// `GET /_ping` within `limit` (the heartbeat's own deadline, shorter than a request's);
+    /// the negotiated version stays as it is.
+    public func ping(within limit: Duration) async throws {
+        let response = try await transport.send(HTTPRequest(.get, "/_ping"), timeout: limit, operation: "ping")
+        guard response.isSuccess else { throw Self.error(from: response) }
+    }
+
     /// `GET /version`.
     public func version() async throws -> EngineVersion {
         let response = try await call(.get, "/version", operation: "version")

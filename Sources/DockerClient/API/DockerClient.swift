@@ -91,6 +91,28 @@ public final class DockerClient: Sendable {
         }
     }
 
+    /// Decodes a JSON array item by item: an item that does not decode becomes what
+    /// `unreadable` makes of its index, its bytes and what was wrong, and the rest stay.
+    static func decodeEach<T: Decodable>(
+        _ type: T.Type, _ body: [UInt8], operation: String, unreadable: (Int, ArraySlice<UInt8>, String) -> T
+    ) throws -> [T] {
+        guard let items = try? JSONItems.split(body) else {
+            do {
+                return try JSONDecoder().decode([T].self, from: Data(body))
+            } catch {
+                throw DockerError.badResponse(operation: operation, detail: describe(error))
+            }
+        }
+        let decoder = JSONDecoder()
+        return items.enumerated().map { index, item in
+            do {
+                return try decoder.decode(T.self, from: Data(item))
+            } catch {
+                return unreadable(index, item, Self.describe(error))
+            }
+        }
+    }
+
     static func error(from response: HTTPResponse) -> DockerError {
         let message = engineMessage(response.body)
         switch response.status {

@@ -10,6 +10,8 @@ public struct ContainerSummary: Decodable, Sendable, Equatable {
     public var status: String
     public var ports: [PortBinding]
     public var labels: [String: String]
+    /// Set when the engine's answer for this container could not be read: what was wrong.
+    public var problem: String?
 
     /// The first name without the engine's leading slash.
     public var name: String {

@@ -119,6 +119,16 @@ public struct HTTPTransport: Sendable {
         }
     }
 
+    /// Whether something accepts a connection at the endpoint now: the cheap look for an
+    /// engine's return during a backoff (a refused local connect costs microseconds).
+    public func canConnect(within limit: Duration) async -> Bool {
+        var quick = self
+        quick.connectTimeout = limit
+        guard let channel = try? await quick.connect() else { return false }
+        try? await channel.channel.close()
+        return true
+    }
+
     private func connect() async throws -> HTTPChannel {
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount.nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000

@@ -21,6 +21,9 @@ public actor LiveLab {
     private var resynced = false
     /// The latest probe result of each running service with an `x-ailab.probe`.
     private var probes: [String: ProbeResult] = [:]
+    /// When the last resync began, and for which engine: an overflow before it is covered.
+    private var lastResync = Date.distantPast
+    private var lastVersion: EngineVersion?
 
     public init(client: DockerClient, catalog: Catalog) {
         self.client = client
@@ -153,6 +156,12 @@ public actor LiveLab {
         case .disconnected(let error, let retryAt):
             engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
             return [.snapshot(snapshot)]
+        case .overflowed(let lostAt):
+            // Events were dropped (a `destroy` among them would leave a ghost): read all again,
+            // once per loss; a resync begun after it already saw what the lost events did.
+            guard engine.reachable, lostAt >= lastResync, let version = lastVersion else { return [] }
+            await resync(version, early: early)
+            return [.snapshot(snapshot)]
         }
     }
 
@@ -160,6 +169,7 @@ public actor LiveLab {
     /// meanwhile wait in the feed's buffer), until it succeeds or the task is cancelled.
     private func resync(_ version: EngineVersion, early: @Sendable (LabUpdate) -> Void) async {
         var delay = Duration.milliseconds(250)
+        (lastResync, lastVersion) = (Date(), version)
         let reachable = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
         while !Task.isCancelled {
             do {

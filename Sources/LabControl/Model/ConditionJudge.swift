@@ -12,6 +12,8 @@ import Foundation
 public enum ConditionJudge {
     /// One container.
     public static func container(_ c: ContainerStatus, now: Date? = nil) -> ConditionReport {
+        // An answer that could not be read says nothing about the container: not as if it were fine.
+        if let problem = c.problem { return ConditionReport(.unknown, detail: "unreadable: \(problem)") }
         switch c.state {
         case .notInstalled: return ConditionReport(.notInstalled)
         case .unknown: return ConditionReport(.unknown)

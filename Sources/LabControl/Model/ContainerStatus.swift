@@ -33,6 +33,8 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
     public var environment: [String] = []
     /// What inspect said, beyond the list: times, exit code, health log, environment.
     public var inspected = false
+    /// What could not be read of this container's answers (list or inspect), if anything.
+    public var problem: String?
 
     public init(summary: ContainerSummary) {
         id = summary.id
@@ -41,12 +43,13 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
         project = summary.labels[ComposeLabel.project]
         image = summary.image
         state = ServiceState(engine: summary.state)
-        health = state == .running ? Self.health(fromStatus: summary.status) : .none
+        health = state == .running ? Self.health(fromStatus: summary.status) : summary.problem == nil ? .none : .unknown
         statusText = summary.status
         ports = PublishedPort.from(summary.ports)
         labels = summary.labels
         restartCount = 0
         if state == .exited || state == .dead || state == .restarting { exitCode = Self.exitCode(fromStatus: summary.status) }
+        problem = summary.problem
     }
 
     /// Adds what only inspect knows: start time, exit code, the health-check log.

@@ -3,7 +3,8 @@ import Foundation
 /// Short human durations for narrow columns: `45s`, `12m`, `3h 4m`, `2d 3h`.
 public enum Elapsed {
     public static func short(_ seconds: TimeInterval) -> String {
-        let total = max(0, Int(seconds))
+        // Engine times can be anything: a start time in year 1 or 9999 must not trap Int().
+        let total = seconds.isFinite ? Int(max(0, min(seconds, 1e15))) : 0
         let (days, hours, minutes) = (total / 86_400, total / 3600 % 24, total / 60 % 60)
         if days > 0 { return hours > 0 ? "\(days)d \(hours)h" : "\(days)d" }
         if total >= 3600 { return minutes > 0 ? "\(total / 3600)h \(minutes)m" : "\(total / 3600)h" }

@@ -106,6 +106,10 @@ public struct SnapshotLoader: Sendable {
             status.merge(try await details)
         } catch DockerError.notFound {
             return nil
+        } catch DockerError.badResponse(_, let detail) {
+            status.health = .unknown
+            status.statusText = "unreadable inspect: \(detail)"
+            status.problem = "the engine's inspect: \(detail)"
         }
         return status
     }
@@ -116,6 +120,12 @@ public struct SnapshotLoader: Sendable {
             status.merge(try await client.inspectContainer(status.id))
         } catch DockerError.notFound {
             // Removed between list and inspect: keep what the list said.
+        } catch DockerError.badResponse(_, let detail) {
+            // An unreadable inspect spoils this row only (issue 11, item 4): the list's facts
+            // stay, health is not vouched for, and the row says what was wrong.
+            status.health = .unknown
+            status.statusText = "unreadable inspect: \(detail)"
+            status.problem = "the engine's inspect: \(detail)"
         }
         return status
     }

@@ -60,16 +60,21 @@ final class ConsoleApp: @unchecked Sendable {
             effects.stopAll()
             terminal.stop()
         }
+        ExitDeadline.arm()
         if !awaitFirstAnswer(within: .milliseconds(60)) { return }
         terminal.present(ConsoleRenderer.render(state))
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0)]
+        // Engine news waiting for its frame: at most one frame of it per `frameInterval`, so a
+        // flood cannot keep the loop from keys and signals, which are handled at once.
+        var pending: [ConsoleEvent] = []
+        var lastFrame = ContinuousClock.now, pendingSince = ContinuousClock.now
         while true {
             fds[0].revents = 0
             fds[1].revents = 0
-            let ready = poll(&fds, 2, -1)
+            let ready = poll(&fds, 2, pending.isEmpty ? -1 : Self.milliseconds(until: lastFrame + Self.frameInterval))
             if ready < 0 && errno != EINTR { return }
-            var events: [ConsoleEvent] = []
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return }  // the terminal is gone
+            var events: [ConsoleEvent] = []
             for byte in SignalPipe.drain() {
                 switch byte {
                 case SignalPipe.interrupt, SignalPipe.hangup: return
@@ -80,7 +85,16 @@ final class ConsoleApp: @unchecked Sendable {
                 }
             }
             events += terminal.readInput().map(ConsoleEvent.input)
-            events += inbox.drain()
+            let news = inbox.drain()
+            if pending.isEmpty, !news.isEmpty { pendingSince = .now }
+            pending += news
+            // Keys first and alone when they came: their frame must not wait for the engine's
+            // (unless the engine's news has waited a while: held keys must not hide it).
+            let now = ContinuousClock.now
+            if !pending.isEmpty, now >= lastFrame + Self.frameInterval, events.isEmpty || now - pendingSince > Self.frameInterval * 5 {
+                events += Inbox.coalesced(pending)
+                pending = []
+            }
             guard !events.isEmpty else { continue }
             for event in events {
                 for effect in Reducer.reduce(&state, event) {
@@ -89,7 +103,17 @@ final class ConsoleApp: @unchecked Sendable {
                 }
             }
             terminal.present(ConsoleRenderer.render(state))
+            lastFrame = ContinuousClock.now
         }
+    }
+
+    /// At most this many frames of engine news per second (platform notes: 20-30 is plenty).
+    static let frameInterval = Duration.milliseconds(40)
+
+    static func milliseconds(until instant: ContinuousClock.Instant) -> Int32 {
+        let left = instant - ContinuousClock.now
+        guard left > .zero else { return 0 }
+        return Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1
     }
 
     /// Waits (at most `limit`) for the engine's first answer before the first frame, so that

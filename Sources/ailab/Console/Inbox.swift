@@ -9,6 +9,11 @@ final class Inbox: Sendable {
 
     func post(_ event: ConsoleEvent) {
         let wasEmpty = events.withLock { queue in
+            // A lab snapshot is the whole lab: one waiting is replaced, not queued behind (a
+            // flood of engine events must not pile up snapshots of 10,000 ports each).
+            if case .lab(.snapshot) = event, let waiting = queue.lastIndex(where: Self.isSnapshot) {
+                queue.remove(at: waiting)
+            }
             queue.append(event)
             return queue.count == 1
         }
@@ -20,5 +25,17 @@ final class Inbox: Sendable {
             defer { queue.removeAll(keepingCapacity: true) }
             return queue
         }
+    }
+
+    /// `events` with every lab snapshot but the newest dropped (each is the whole lab, so the
+    /// newest says all): a flood of engine events then costs one reduce and one frame, not
+    /// one per event (issue 11, item 6). The order of everything else is kept.
+    static func coalesced(_ events: [ConsoleEvent]) -> [ConsoleEvent] {
+        guard let last = events.lastIndex(where: isSnapshot) else { return events }
+        return events.enumerated().filter { index, event in !isSnapshot(event) || index == last }.map(\.element)
+    }
+
+    private static func isSnapshot(_ event: ConsoleEvent) -> Bool {
+        if case .lab(.snapshot) = event { return true } else { return false }
     }
 }
