@@ -22,6 +22,7 @@ import Testing
         let postgres = try #require(state.snapshot.status(of: "postgres"))
         #expect(state.memory(postgres) == .max)
         state.screen = .services
+        state.refreshFrame()  // set by hand, not by the reducer
         let frame = ConsoleRenderer.render(state)
         #expect(frame.text.contains("postgres"))
     }
@@ -36,6 +37,7 @@ import Testing
         state.snapshot = LabSnapshot(catalog: state.snapshot.catalog, engine: state.snapshot.engine, containers: containers, takenAt: ConsoleFixtures.now)
         #expect(state.snapshot.status(of: "postgres")?.state == .unknown)
         state.overlay = .detail(service: "postgres")
+        state.refreshFrame()
         #expect(ConsoleRenderer.render(state).text.contains("unreadable: the engine's entry [3] in the container list: malformed JSON"))
     }
 
