@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Ailab: AsyncParsableCommand {
@@ -6,14 +7,23 @@ struct Ailab: AsyncParsableCommand {
         commandName: "ailab",
         abstract: "A terminal console for a self-hosted Local AI Lab of Docker services.",
         discussion: """
-            The catalog (what the lab should hold) is the built-in one unless --catalog, AILAB_CATALOG \
-            or $XDG_CONFIG_HOME/ailab/lab.yaml names another compose file. The engine is DOCKER_HOST \
+            The catalog (what the lab should hold) is the compose project of -f/--catalog, else \
+            AILAB_CATALOG, else a compose.yaml or docker-compose.yml found from here upwards, else \
+            $XDG_CONFIG_HOME/ailab/lab.yaml, else the built-in one. The engine is DOCKER_HOST \
             (unix:// or tcp://), else /var/run/docker.sock.
-            """,
+
+            GLOBAL OPTIONS (before or after the command):
+            """ + GlobalOptions.helpMessage(columns: 100).components(separatedBy: "OPTIONS:\n").last!
+                .split(separator: "\n").filter { !$0.contains("-h, --help") }.joined(separator: "\n"),
         subcommands: [
             ConsoleCommand.self, StatusCommand.self, InstallCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
-            RemoveCommand.self, RoadmapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self,
+            RemoveCommand.self, ConfigCommand.self, RoadmapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    static func main() async {
+        let commands = Set(configuration.subcommands.map { $0._commandName })
+        await main(GlobalArguments.reordered(Array(CommandLine.arguments.dropFirst()), commands: commands))
+    }
 }

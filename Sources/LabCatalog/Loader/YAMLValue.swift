@@ -107,6 +107,8 @@ struct KeyReader {
         return found
     }
 
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
     /// Keys nobody took, with their values (for locating a warning).
     var leftovers: [(key: String, value: YAMLValue)] { entries.filter { !used.contains($0.key) } }
 }

@@ -1,0 +1,79 @@
+import Yams
+
+/// Interpolates every value of one file's tree at load, as compose does (keys are left alone).
+/// Environment, command and entrypoint stay compose text around the names of the lab's secrets
+/// (`${POSTGRES_PASSWORD}`), which the install resolves from the secret store; everywhere
+/// else, healthcheck tests included, `$$` becomes `$` here.
+struct TreeInterpolator {
+    let file: String
+    let lookup: (String) -> String?
+    /// Variables declared in `x-ailab.secrets`: resolved at install, never from the environment.
+    let secrets: Set<String>
+    private(set) var errors: [CatalogDiagnostic] = []
+    /// Unset variables with no default, each with where it was first used.
+    private(set) var unset: [(name: String, at: CatalogDiagnostic)] = []
+    private var unsetNames: Set<String> = []
+
+    init(file: String, secrets: Set<String>, lookup: @escaping (String) -> String?) {
+        self.file = file
+        self.secrets = secrets
+        self.lookup = lookup
+    }
+
+    /// Service keys whose values are interpolated once more at install (around secret names).
+    static let installTemplates: Set<String> = ["environment", "command", "entrypoint"]
+
+    mutating func interpolate(_ node: Node, path: [String] = []) -> Node {
+        switch node {
+        case .alias:
+            return node
+        case .scalar(var scalar):
+            guard scalar.string.contains("$") else { return node }
+            let template = path.count >= 3 && path[0] == "services" && Self.installTemplates.contains(path[2])
+            var missing: [String] = []
+            let rules = Interpolation.Rules(
+                keep: { [secrets] in template && secrets.contains($0) }, unset: { missing.append($0) }, escapeResult: template)
+            do {
+                scalar.string = try Interpolation.expand(scalar.string, context: "", rules: rules, lookup: lookup)
+            } catch {
+                errors.append(diagnostic(scalar, offset: error.offset, error.description))
+            }
+            for name in missing where unsetNames.insert(name).inserted {
+                unset.append((name, diagnostic(scalar, offset: 0, "")))
+            }
+            return .scalar(scalar)
+        case .sequence(let sequence):
+            let items = sequence.map { interpolate($0, path: path + ["[]"]) }
+            return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
+        case .mapping(let mapping):
+            let pairs = mapping.map { pair in (pair.0, interpolate(pair.1, path: path + [pair.0.scalar?.string ?? ""])) }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        }
+    }
+
+    /// Where the `$` is: a plain or quoted scalar on one line gets the exact column.
+    private func diagnostic(_ scalar: Node.Scalar, offset: Int, _ message: String) -> CatalogDiagnostic {
+        let line = scalar.mark?.line ?? 1
+        var column = scalar.mark?.column ?? 1
+        if !scalar.string.contains("\n") {
+            switch scalar.style {
+            case .plain, .any: column += offset
+            case .singleQuoted, .doubleQuoted: column += offset + 1
+            default: break
+            }
+        }
+        return CatalogDiagnostic(file: file, line: line, column: column, path: "", message: message)
+    }
+
+    /// The variable names declared as lab secrets anywhere in a tree (`services.*.x-ailab.secrets`).
+    static func secretNames(in root: Node) -> Set<String> {
+        var names: Set<String> = []
+        guard let services = root.mapping?["services"]?.mapping else { return names }
+        for (_, service) in services {
+            for item in service.mapping?["x-ailab"]?.mapping?["secrets"]?.sequence ?? [] {
+                if let name = item.scalar?.string ?? item.mapping?["name"]?.scalar?.string { names.insert(name) }
+            }
+        }
+        return names
+    }
+}
