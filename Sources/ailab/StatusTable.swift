@@ -26,6 +26,11 @@ enum StatusTable {
         }
         var lines = [header(snapshot), ""]
         lines += table([headers] + rows)
+        // Which project a stand-in comes from: shown, since ailab will not act on it.
+        let standIns = snapshot.services.compactMap { status in
+            status.standInProject.map { "\(status.service.name): shown from \($0.isEmpty ? "a container of no project" : "project '\($0)'"), standing in" }
+        }
+        if !standIns.isEmpty { lines += [""] + standIns }
         lines += ["", footer(snapshot)]
         return lines.joined(separator: "\n")
     }

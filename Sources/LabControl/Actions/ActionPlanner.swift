@@ -76,6 +76,10 @@ public struct ActionPlanner: Sendable {
             guard let status = snapshot.status(of: name) else { continue }
             let requested = names.contains(name)
             guard !status.ownedContainers.isEmpty else {
+                if let refusal = status.standInRefusal {
+                    plan.refusals.append(refusal)
+                    continue
+                }
                 let needed = requested ? "" : " (\(neededBy(name, among: names)))"
                 plan.refusals.append("\(name)\(needed) is not installed: `ailab install \(name)` first")
                 continue
@@ -99,6 +103,10 @@ public struct ActionPlanner: Sendable {
                 !names.contains(other) && snapshot.status(of: other).map { $0.state == .running } == true
             }
             let warning = needing.isEmpty ? "" : " \(needing.joined(separator: ", ")) \(needing.count == 1 ? "needs" : "need") it and will lose it."
+            if let refusal = status.standInRefusal {
+                plan.refusals.append(refusal)
+                continue
+            }
             if plan.request.kind == .remove {
                 let volumes = plan.request.purge ? ownVolumes(of: status.service) : []
                 if status.ownedContainers.isEmpty && volumes.isEmpty {
