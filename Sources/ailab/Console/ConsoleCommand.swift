@@ -22,7 +22,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         // Ask the engine its API version while the catalog, the theme and ncurses are set up:
         // the first frame of the lab then waits one round trip less, on event loops already up.
         Task.detached { _ = try? await client.apiVersion() }
-        let catalog = try options.loadCatalog()
+        let catalog = try options.loadCatalog(printWarnings: false)  // the header counts them; ? lists them
         let chosenTheme: Theme
         do {
             chosenTheme = try ThemeCatalog.resolve(option: options.theme, environment: options.environment)
