@@ -80,6 +80,11 @@ import Testing
         let dify = try Self.load(["dify/docker-compose.yaml"], root: root)
         #expect(dify.catalog.service(named: "nginx")?.ports == [PortSpec(host: 80, container: 80), PortSpec(host: 443, container: 443)])
         #expect(dify.serviceNames.contains("api") && !dify.serviceNames.contains("weaviate"))
+        // Open WebUI's GPU file: the GPU reservation kept as a fact, its external volume marked.
+        let gpu = try Self.load(["open-webui/docker-compose.gpu.yaml"], root: root).catalog
+        let ollama = try #require(gpu.service(named: "ollama")).primary
+        #expect(ollama.deviceReservations == [DeviceReservation(driver: "nvidia", count: nil, capabilities: ["gpu"])])
+        #expect(ollama.volumes.first { $0.source == "ollama-local" }?.external == true)
     }
 
     @Test func docker_compose_1_29IsTheOracleWhereItCanReadAFile() throws {

@@ -56,10 +56,15 @@ public enum CatalogLoader {
                     parsed.append(try ComponentParser.parse(name: serviceName, located, report: report, files: serviceFiles))
                 }
             }
+            var declared: [String: (name: String?, external: Bool)] = [:]
             report.attempt { () throws(CatalogDiagnostic) in
-                catalog.volumes = try keys.take("volumes").map { v throws(CatalogDiagnostic) in try v.entries().map(\.key) } ?? []
+                let entries = try keys.take("volumes")?.entries() ?? []
+                catalog.volumes = entries.map(\.key)
+                for (key, value) in entries where !value.isNull { declared[key] = try TopLevelVolumes.read(key, value) }
             }
-            report.attempt { () throws(CatalogDiagnostic) in catalog.services = try ServiceGrouper.group(parsed) }
+            report.attempt { () throws(CatalogDiagnostic) in
+                catalog.services = try ServiceGrouper.group(parsed).map { TopLevelVolumes.naming($0, volumes: declared) }
+            }
             if let lab = keys.take("x-ailab") {
                 report.attempt { () throws(CatalogDiagnostic) in
                     var labKeys = try KeyReader(lab)

@@ -71,6 +71,10 @@ enum ComponentParser {
         read("labels") { node throws(CatalogDiagnostic) in component.labels = try labels(node) }
         _ = keys.take("networks")  // the lab puts every service on its one network
         _ = keys.take("profiles")  // applied before parsing: inactive services never get here
+        // Kept as facts without being taken: 'deploy' and 'gpus' are still reported as not applied.
+        report.attempt { () throws(CatalogDiagnostic) in
+            component.deviceReservations = try DeviceReservations.read(deploy: keys.peek("deploy"), gpus: keys.peek("gpus"))
+        }
         var dependsOn: [(name: String, at: YAMLValue)] = []
         read("depends_on") { node throws(CatalogDiagnostic) in dependsOn = try ComposeSyntax.dependsOn(node) }
         var fields = LabFields()

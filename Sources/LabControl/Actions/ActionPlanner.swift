@@ -56,7 +56,9 @@ public struct ActionPlanner: Sendable {
             let requested = names.contains(name)
             let reason = requested ? nil : neededBy(name, among: names)
             if !status.componentsToCreate.isEmpty {
-                plan.entries.append(PlanEntry(service: name, operation: .install(components: status.componentsToCreate), reason: reason))
+                var entry = PlanEntry(service: name, operation: .install(components: status.componentsToCreate), reason: reason)
+                entry.external = externalVolumes(of: status.service)
+                plan.entries.append(entry)
             } else if status.isDrifted {
                 plan.entries.append(PlanEntry(service: name, operation: .recreate(components: status.driftedComponents), reason: reason))
                 plan.questions.append("\(name) has drifted from the catalog: recreate \(status.driftedComponents.joined(separator: ", "))? (its volumes are kept)")
@@ -114,7 +116,9 @@ public struct ActionPlanner: Sendable {
                     continue
                 }
                 let containers = status.ownedContainers.map(\.name)
-                plan.entries.append(PlanEntry(service: name, operation: .remove(containers: containers, volumes: volumes)))
+                var entry = PlanEntry(service: name, operation: .remove(containers: containers, volumes: volumes))
+                if plan.request.purge { entry.external = externalVolumes(of: status.service) }
+                plan.entries.append(entry)
                 let what = containers.isEmpty ? "" : " (containers \(containers.joined(separator: ", ")))"
                 let purge = volumes.isEmpty
                     ? "? Its volumes are kept."
@@ -137,11 +141,17 @@ public struct ActionPlanner: Sendable {
         return "needed by \(needing.joined(separator: ", "))"
     }
 
+    /// The external volumes a service mounts, by engine name.
+    func externalVolumes(of service: LabService) -> [String] {
+        var seen = Set<String>()
+        return service.components.flatMap(\.volumes).filter(\.external).map { $0.engineName ?? $0.source }.filter { seen.insert($0).inserted }
+    }
+
     /// The engine names of the named volumes only this service mounts.
     func ownVolumes(of service: LabService) -> [String] {
         let others = Set(catalog.services.filter { $0.name != service.name }.flatMap(\.components).flatMap(\.volumes).map(\.source))
         var seen = Set<String>()
-        return service.components.flatMap(\.volumes).filter { $0.isNamedVolume && !others.contains($0.source) }
-            .map { "\(catalog.name)_\($0.source)" }.filter { seen.insert($0).inserted }
+        return service.components.flatMap(\.volumes).filter { $0.isNamedVolume && !$0.external && !others.contains($0.source) }
+            .map { $0.engineName ?? "\(catalog.name)_\($0.source)" }.filter { seen.insert($0).inserted }
     }
 }
