@@ -132,4 +132,25 @@ import Testing
         let warnings = try Self.load(dir).catalog.warnings.map(\.message)
         #expect(warnings == ["'expose' is not applied (3 services)"])
     }
+
+    @Test func longFormPortsWithRangesAndHostIPAndComposeFile() throws {
+        let dir = try Self.folder(["lab.yml": """
+            services:
+              web:
+                image: "x:${TAG}"
+                ports:
+                  - {target: 80, published: "8000-8010", host_ip: 127.0.0.1}
+                  - {target: 53, published: 5353, protocol: udp}
+                  - "9000-9001:9000-9001"
+            """])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let project = try Catalog.project(CatalogOptions(environment: ["COMPOSE_FILE": "lab.yml"], workingDirectory: dir))
+        #expect(project.catalog.services.first?.ports == [
+            PortSpec(host: 8000, container: 80, hostIP: "127.0.0.1"), PortSpec(host: 5353, container: 53, proto: "udp"),
+            PortSpec(host: 9000, container: 9000), PortSpec(host: 9001, container: 9001),
+        ])
+        // The unset variable's warning points at its `$`.
+        let warning = project.catalog.warnings.first { $0.message.contains("TAG") }
+        #expect(warning?.line == 3 && warning?.column == 15, "\(String(describing: warning))")
+    }
 }

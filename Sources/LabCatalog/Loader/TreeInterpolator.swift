@@ -29,6 +29,7 @@ struct TreeInterpolator {
             return node
         case .scalar(var scalar):
             guard scalar.string.contains("$") else { return node }
+            let original = scalar.string
             let template = path.count >= 3 && path[0] == "services" && Self.installTemplates.contains(path[2])
             var missing: [String] = []
             let rules = Interpolation.Rules(
@@ -39,7 +40,7 @@ struct TreeInterpolator {
                 errors.append(diagnostic(scalar, offset: error.offset, error.description))
             }
             for name in missing where unsetNames.insert(name).inserted {
-                unset.append((name, diagnostic(scalar, offset: 0, "")))
+                unset.append((name, diagnostic(scalar, offset: Self.offset(of: name, in: original), "")))
             }
             return .scalar(scalar)
         case .sequence(let sequence):
@@ -63,6 +64,16 @@ struct TreeInterpolator {
             }
         }
         return CatalogDiagnostic(file: file, line: line, column: column, path: "", message: message)
+    }
+
+    /// Where `$NAME` or `${NAME` first appears in a value, in characters (0 when not found).
+    static func offset(of name: String, in text: String) -> Int {
+        let characters = Array(text)
+        for index in characters.indices where characters[index] == "$" {
+            let rest = characters[(index + 1)...].drop { $0 == "{" }
+            if rest.starts(with: name) { return index }
+        }
+        return 0
     }
 
     /// The variable names declared as lab secrets anywhere in a tree (`services.*.x-ailab.secrets`).

@@ -11,13 +11,18 @@ extension Catalog {
         try ComposeProject.load(CatalogOptions(files: [path], environment: environment)).catalog
     }
 
-    /// Which files to use: `-f/--catalog`, then `AILAB_CATALOG`, then a compose file found from
+    /// Which files to use: `-f/--catalog`, then `AILAB_CATALOG`, then `COMPOSE_FILE`, then a compose file found from
     /// the working directory upwards (with its `.override`), then `$XDG_CONFIG_HOME/ailab/lab.yaml`
     /// (`~/.config` when unset) if it exists; empty means the built-in catalog.
     public static func userCatalogPaths(_ options: CatalogOptions) -> [String] {
         if !options.files.isEmpty { return options.files }
         let environment = options.environment
         if let variable = environment["AILAB_CATALOG"], !variable.isEmpty { return [variable] }
+        // Compose's own variable: files separated by ':' (COMPOSE_PATH_SEPARATOR when set).
+        if let variable = environment["COMPOSE_FILE"], !variable.isEmpty {
+            let separator = environment["COMPOSE_PATH_SEPARATOR"].flatMap(\.first) ?? ":"
+            return variable.split(separator: separator).map(String.init)
+        }
         let found = CatalogOptions.discover(from: options.workingDirectory)
         if !found.isEmpty { return found }
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
