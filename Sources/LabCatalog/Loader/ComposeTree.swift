@@ -11,6 +11,8 @@ struct ComposeTree {
 
     let file: String
     private(set) var values = 0
+    /// The outermost merge key being expanded: where a blow-up is reported (the file's own words).
+    private var mergeSite: Mark?
 
     init(file: String) { self.file = file }
 
@@ -20,8 +22,9 @@ struct ComposeTree {
         guard values <= Self.maxValues, depth <= Self.maxDepth else {
             let why = depth > Self.maxDepth
                 ? "nested more than \(Self.maxDepth) levels deep" : "more than \(Self.maxValues) values once aliases and merge keys are expanded"
+            let at = mergeSite ?? node.mark
             throw CatalogDiagnostic(
-                file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, path: "",
+                file: file, line: at?.line ?? 1, column: at?.column ?? 1, path: "",
                 message: "catalog too large or self-referencing: \(why)")
         }
         switch node {
@@ -37,6 +40,9 @@ struct ComposeTree {
             var merged: [(Node, Node)] = []
             for (key, value) in mapping {
                 if case .scalar(let scalar) = key, scalar.string == "<<", scalar.style == .plain {
+                    let outermost = mergeSite == nil
+                    if outermost { mergeSite = scalar.mark }
+                    defer { if outermost { mergeSite = nil } }
                     let sources = value.sequence.map(Array.init) ?? [value]
                     for source in sources {
                         guard case .mapping(let resolved) = try resolve(source, depth: depth + 1) else {
