@@ -125,4 +125,37 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(30))
         #expect(catalog.warnings.map(\.message) == ["host port 10000/tcp is also published by 's0': they cannot run together"])
     }
+
+    @Test func extendsCyclesAndMissingBasesAreErrorsAndOverrideReplaces() throws {
+        let dir = try Rules.folder([
+            "compose.yaml": """
+                services:
+                  a: {extends: b, image: a}
+                  b: {extends: a, image: b}
+                  c: {extends: nowhere, image: c}
+                """,
+            "base.yaml": "services:\n  web: {image: web, ports: ['80:80'], environment: {A: '1'}}\n",
+            "over.yaml": "services:\n  web:\n    ports: !override ['81:81']\n    environment: !override {B: '2'}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let found = Rules.errors { _ = try Rules.load(dir) }.map(\.message)
+        #expect(found.contains { $0.hasPrefix("extends: a cycle") }, "\(found)")
+        #expect(found.contains("extends: no service 'nowhere' in this file"), "\(found)")
+        let web = try #require(try Rules.load(dir, files: ["base.yaml", "over.yaml"]).catalog.services.first).primary
+        #expect(web.ports.map(\.host) == [81])
+        #expect(web.environment.map(\.name) == ["B"])
+    }
+
+    @Test func includeResolvesPathsFromItsProjectDirectory() throws {
+        let dir = try Rules.folder([
+            "compose.yaml": "include:\n  - path: ../shared/db.yaml\n    project_directory: ../shared\nservices:\n  app: {image: app}\n",
+            "../shared/db.yaml": "services:\n  db: {image: \"postgres:${PG:-15}\", env_file: db.env}\n",
+            "../shared/db.env": "POSTGRES_DB=lab\n",
+            "../shared/.env": "PG=17\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
+        let db = try #require(try Rules.load(dir).catalog.service(named: "db")).primary
+        #expect(db.image == "postgres:17")
+        #expect(db.environment.map { "\($0.name)=\($0.value ?? "")" } == ["POSTGRES_DB=lab"])
+    }
 }
