@@ -99,13 +99,15 @@ import Testing
             guard let output = Self.run(oracle, ["-f", "\(root)/\(file)"] + Self.envFile(for: file, in: root).flatMap { ["--env-file", $0] } + ["config"], in: root)
             else { continue }  // 1.29 cannot read it (!reset, :+, env_file long form…): no oracle
             let theirs = try CatalogLoader.load(yaml: output, file: "docker-compose config")
-            let ours = try Self.load([file], root: root).catalog
+            let ours = try Self.load([file], root: root, environment: ["HOME": root]).catalog
             let components = { (catalog: Catalog) in catalog.services.flatMap(\.components).sorted { $0.name < $1.name } }
             #expect(components(ours).map(\.name) == components(theirs).map(\.name), "\(file)")
             for (mine, its) in zip(components(ours), components(theirs)) {
                 #expect(mine.image == its.image, "\(file) \(mine.name)")
                 #expect(Set(mine.ports) == Set(its.ports), "\(file) \(mine.name)")
                 #expect(mine.healthcheck?.test == its.healthcheck?.test, "\(file) \(mine.name)")
+                let mounts = { (c: Component) in Set(c.volumes.map { "\($0.source):\($0.target):\($0.readOnly)" }) }
+                #expect(mounts(mine) == mounts(its), "\(file) \(mine.name)")
             }
             compared += 1
         }

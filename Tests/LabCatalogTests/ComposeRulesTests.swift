@@ -52,7 +52,7 @@ import Testing
         #expect(web.image == "nginx:1.25")
         // The shell's HOST_PORT wins over .env's; ALT unset falls to the nested default from .env.
         #expect(web.ports == [PortSpec(host: 4000, container: 80), PortSpec(host: 7070, container: 81, hostIP: "127.0.0.1")])
-        #expect(web.volumes.first?.source == "./data" && web.volumes.first?.target == "/data")
+        #expect(web.volumes.first?.source == dir + "/data" && web.volumes.first?.target == "/data")
         #expect(web.healthcheck?.test == ["CMD-SHELL", "test $HOME = /root && echo 1.25"])
         let environment = Dictionary(uniqueKeysWithValues: web.environment.map { ($0.name, $0.value ?? "") })
         // Environment stays compose text for the install's second pass (around secret names): `$$`.

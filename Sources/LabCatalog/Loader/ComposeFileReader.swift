@@ -13,7 +13,9 @@ struct ComposeFileReader {
 
     init(report: LoadReport) { self.report = report }
 
-    mutating func read(_ file: String, lookup: @escaping (String) -> String?, includeDepth: Int) -> Node? {
+    /// One file; relative bind mounts and env files are resolved from `projectDirectory` (the
+    /// first file's directory, an include's project_directory), as compose resolves them.
+    mutating func read(_ file: String, projectDirectory: String? = nil, lookup: @escaping (String) -> String?, includeDepth: Int) -> Node? {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             let reason = FileManager.default.fileExists(atPath: file) ? "cannot be read as UTF-8 text" : "no such file"
             report.error(CatalogDiagnostic(file: file, line: 1, column: 1, path: "", message: reason))
@@ -22,8 +24,9 @@ struct ComposeFileReader {
         var root: Node?
         report.attempt { () throws(CatalogDiagnostic) in root = try CatalogLoader.tree(text, file: file, lookup: lookup, report: report) }
         guard var tree = root else { return nil }
-        let directory = (file as NSString).deletingLastPathComponent
+        let directory = projectDirectory ?? (file as NSString).deletingLastPathComponent
         tree = foldEnvFiles(tree, file: file, directory: directory, lookup: lookup)
+        tree = BindPaths.absolute(tree, from: directory, home: lookup("HOME"))
         // Later files win key by key, as their values do when merged.
         for (name, service) in tree.mapping?["services"]?.mapping ?? Node.Mapping([]) {
             guard let name = name.scalar?.string else { continue }
@@ -61,7 +64,7 @@ struct ComposeFileReader {
             let own = ComposeProject.environment([:], files: envFiles, report: report)
             let included: (String) -> String? = { lookup($0) ?? own($0) }
             for path in files {
-                guard let child = read(path, lookup: included, includeDepth: depth + 1) else { continue }
+                guard let child = read(path, projectDirectory: projectDirectory, lookup: included, includeDepth: depth + 1) else { continue }
                 tree = add(child, to: tree, from: path, at: at)
             }
         }

@@ -29,7 +29,7 @@ public struct ComposeProject {
         var reader = ComposeFileReader(report: report)
         var merged: Node?
         for file in files {
-            guard let tree = reader.read(file, lookup: lookup, includeDepth: 0) else { continue }
+            guard let tree = reader.read(file, projectDirectory: directory, lookup: lookup, includeDepth: 0) else { continue }
             merged = merged.map { ComposeMerge.merge($0, tree) } ?? tree
         }
         // Errors so far do not stop the load: the rest of the files still report theirs.
