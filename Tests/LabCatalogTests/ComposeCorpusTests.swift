@@ -108,6 +108,9 @@ import Testing
                 #expect(mine.healthcheck?.test == its.healthcheck?.test, "\(file) \(mine.name)")
                 let mounts = { (c: Component) in Set(c.volumes.map { "\($0.source):\($0.target):\($0.readOnly)" }) }
                 #expect(mounts(mine) == mounts(its), "\(file) \(mine.name)")
+                let environment = { (c: Component) in Set(c.environment.map { "\($0.name)=\($0.value ?? "")" }) }
+                #expect(environment(mine) == environment(its), "\(file) \(mine.name)")
+                #expect(mine.command == its.command && mine.entrypoint == its.entrypoint, "\(file) \(mine.name)")
             }
             compared += 1
         }
