@@ -29,4 +29,21 @@ import Testing
         #expect(purge.entries.first?.operation == .remove(containers: ["lab-llm-1"], volumes: ["shared-cache", "lab_scratch"]))
         #expect(purge.entries.first?.summary.contains("external volume models not created or removed by ailab") == true)
     }
+
+    @Test func anExternalDefaultNetworkIsNamedAndSaidSo() throws {
+        let catalog = try CatalogLoader.load(yaml: """
+            name: lab
+            services:
+              web: {image: "nginx:1"}
+            networks:
+              default: {name: edge, external: true}
+              backend: {}
+            """, file: "t.yaml")
+        #expect(catalog.networkName == "edge" && catalog.networkIsExternal)
+        #expect(catalog.warnings.map(\.message) == ["network 'backend' is not applied: ailab puts every service on the project's one network"])
+        let plan = ActionPlanner(snapshot: LabSnapshot(catalog: catalog, engine: Fixtures.reachable, containers: [])).plan(ActionRequest(.install, ["web"]))
+        #expect(plan.entries.map(\.summary) == ["install web; external network edge not created or removed by ailab"])
+        let named = try CatalogLoader.load(yaml: "name: lab\nservices:\n  web: {image: x}\nnetworks:\n  default: {name: milvus}\n", file: "m.yaml")
+        #expect(named.networkName == "milvus" && !named.networkIsExternal)
+    }
 }

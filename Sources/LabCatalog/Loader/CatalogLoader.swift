@@ -73,6 +73,20 @@ public enum CatalogLoader {
                     for (key, at) in labKeys.leftovers { report.warn(at.diagnostic("unknown x-ailab key '\(key)' (title, roadmap)")) }
                 }
             }
+            if let networks = keys.take("networks") {
+                report.attempt { () throws(CatalogDiagnostic) in
+                    for (key, value) in try networks.entries() {
+                        guard key == "default" else {
+                            report.warn(value.diagnostic("network '\(key)' is not applied: ailab puts every service on the project's one network"))
+                            continue
+                        }
+                        if !value.isNull {
+                            let (name, external) = try TopLevelVolumes.read(key, value)  // the same name/external keys
+                            catalog.defaultNetwork = DeclaredNetwork(name: name, external: external)
+                        }
+                    }
+                }
+            }
             for (key, at) in keys.leftovers where !key.hasPrefix("x-") {
                 let note = topLevelNotApplied.contains(key) ? "is valid compose but ailab does not apply it" : "is not a compose key"
                 report.warn(at.diagnostic("top-level '\(key)' \(note)"))

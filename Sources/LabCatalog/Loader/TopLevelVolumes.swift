@@ -1,4 +1,5 @@
-/// The top-level `volumes:` section: engine names and external volumes.
+/// The top-level `volumes:` section (and `networks.default`, which takes the same `name` and
+/// `external` keys): engine names and what is made elsewhere.
 enum TopLevelVolumes {
     /// A top-level volume: its engine name (`name:`), and whether it is `external` (made
     /// elsewhere; compose-spec volumes.md, "external"). External ones keep their own name.

@@ -34,7 +34,7 @@ public struct PlanEntry: Sendable, Equatable {
     public var operation: Operation
     /// Why it is in the plan when not asked for: "needed by open-webui".
     public var reason: String?
-    /// External volumes it mounts: the plan says ailab neither creates nor removes them.
+    /// External volumes and network it uses ("volume models"): ailab neither creates nor removes them.
     public var external: [String] = []
 
     public init(service: String, operation: Operation, reason: String? = nil) {
@@ -51,7 +51,7 @@ public struct PlanEntry: Sendable, Equatable {
     /// "install qdrant (qdrant), needed by open-webui"
     public var summary: String {
         guard external.isEmpty || !changesSomething else {
-            return operationSummary + "; external volume\(external.count == 1 ? "" : "s") \(external.joined(separator: ", ")) not created or removed by ailab"
+            return operationSummary + "; external \(external.joined(separator: ", ")) not created or removed by ailab"
         }
         return operationSummary
     }

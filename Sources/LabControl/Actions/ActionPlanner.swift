@@ -57,7 +57,7 @@ public struct ActionPlanner: Sendable {
             let reason = requested ? nil : neededBy(name, among: names)
             if !status.componentsToCreate.isEmpty {
                 var entry = PlanEntry(service: name, operation: .install(components: status.componentsToCreate), reason: reason)
-                entry.external = externalVolumes(of: status.service)
+                entry.external = externals(of: status.service)
                 plan.entries.append(entry)
             } else if status.isDrifted {
                 plan.entries.append(PlanEntry(service: name, operation: .recreate(components: status.driftedComponents), reason: reason))
@@ -117,7 +117,7 @@ public struct ActionPlanner: Sendable {
                 }
                 let containers = status.ownedContainers.map(\.name)
                 var entry = PlanEntry(service: name, operation: .remove(containers: containers, volumes: volumes))
-                if plan.request.purge { entry.external = externalVolumes(of: status.service) }
+                if plan.request.purge { entry.external = externals(of: status.service) }
                 plan.entries.append(entry)
                 let what = containers.isEmpty ? "" : " (containers \(containers.joined(separator: ", ")))"
                 let purge = volumes.isEmpty
@@ -141,10 +141,11 @@ public struct ActionPlanner: Sendable {
         return "needed by \(needing.joined(separator: ", "))"
     }
 
-    /// The external volumes a service mounts, by engine name.
-    func externalVolumes(of service: LabService) -> [String] {
+    /// What a service uses that is made outside the lab: "volume models", "network edge".
+    func externals(of service: LabService) -> [String] {
         var seen = Set<String>()
-        return service.components.flatMap(\.volumes).filter(\.external).map { $0.engineName ?? $0.source }.filter { seen.insert($0).inserted }
+        let volumes = service.components.flatMap(\.volumes).filter(\.external).map { "volume \($0.engineName ?? $0.source)" }
+        return (volumes + (catalog.networkIsExternal ? ["network \(catalog.networkName)"] : [])).filter { seen.insert($0).inserted }
     }
 
     /// The engine names of the named volumes only this service mounts.
