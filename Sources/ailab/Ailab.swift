@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 @main
 struct Ailab: AsyncParsableCommand {
@@ -8,13 +7,14 @@ struct Ailab: AsyncParsableCommand {
         abstract: "A terminal console for a self-hosted Local AI Lab of Docker services.",
         discussion: """
             The catalog (what the lab should hold) is the compose project of -f/--catalog, else \
-            AILAB_CATALOG, else a compose.yaml or docker-compose.yml found from here upwards, else \
-            $XDG_CONFIG_HOME/ailab/lab.yaml, else the built-in one. The engine is DOCKER_HOST \
-            (unix:// or tcp://), else /var/run/docker.sock.
+            AILAB_CATALOG, else COMPOSE_FILE, else a compose.yaml or docker-compose.yml found from \
+            here upwards, else $XDG_CONFIG_HOME/ailab/lab.yaml, else the built-in one. The engine is \
+            DOCKER_HOST (unix:// or tcp://), else /var/run/docker.sock.
 
-            GLOBAL OPTIONS (before or after the command):
-            """ + GlobalOptions.helpMessage(columns: 100).components(separatedBy: "OPTIONS:\n").last!
-                .split(separator: "\n").filter { !$0.contains("-h, --help") }.joined(separator: "\n"),
+            Global options, before or after the command (each command's --help says more):
+              -f/--catalog FILE   -p/--project-name NAME   --profile NAME   --env-file FILE
+              --theme NAME|FILE   --host ADDRESS   --timeout SECONDS   --show-secrets
+            """,
         subcommands: [
             ConsoleCommand.self, StatusCommand.self, InstallCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
             RemoveCommand.self, ConfigCommand.self, RoadmapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self,
