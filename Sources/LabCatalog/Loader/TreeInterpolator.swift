@@ -23,14 +23,15 @@ struct TreeInterpolator {
     /// Service keys whose values are interpolated once more at install (around secret names).
     static let installTemplates: Set<String> = ["environment", "command", "entrypoint"]
 
-    mutating func interpolate(_ node: Node, path: [String] = []) -> Node {
+    /// `depth` and `inServices` locate the value without building a path per node: a value is an
+    /// install template when it sits under `services.<name>.<environment|command|entrypoint>`.
+    mutating func interpolate(_ node: Node, depth: Int = 0, inServices: Bool = false, template: Bool = false) -> Node {
         switch node {
         case .alias:
             return node
         case .scalar(var scalar):
             guard scalar.string.contains("$") else { return node }
             let original = scalar.string
-            let template = path.count >= 3 && path[0] == "services" && Self.installTemplates.contains(path[2])
             var missing: [String] = []
             let rules = Interpolation.Rules(
                 keep: { [secrets] in template && secrets.contains($0) }, unset: { missing.append($0) }, escapeResult: template)
@@ -44,10 +45,15 @@ struct TreeInterpolator {
             }
             return .scalar(scalar)
         case .sequence(let sequence):
-            let items = sequence.map { interpolate($0, path: path + ["[]"]) }
+            let items = sequence.map { interpolate($0, depth: depth + 1, inServices: inServices, template: template) }
             return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
         case .mapping(let mapping):
-            let pairs = mapping.map { pair in (pair.0, interpolate(pair.1, path: path + [pair.0.scalar?.string ?? ""])) }
+            let pairs = mapping.map { pair -> (Node, Node) in
+                let key = pair.0.scalar?.string ?? ""
+                let services = depth == 0 ? key == "services" : inServices
+                let isTemplate = template || (inServices && depth == 2 && Self.installTemplates.contains(key))
+                return (pair.0, interpolate(pair.1, depth: depth + 1, inServices: services, template: isTemplate))
+            }
             return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
         }
     }
