@@ -66,4 +66,16 @@ import Testing
             #expect(help.stdout.contains(option), "ailab --help lacks \(option)")
         }
     }
+
+    @Test func aMergeBombEndsInExitThreeNamingItsPlace() throws {
+        var yaml = "x-0: &m0 {a: 1, b: 2}\n"
+        for level in 1...30 { yaml += "x-\(level): &m\(level) {<<: [*m\(level - 1), *m\(level - 1)], k\(level): v}\n" }
+        yaml += "services:\n  a:\n    <<: *m30\n    image: x\n"
+        let dir = try Self.folder(["compose.yaml": yaml])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try AilabBinary.run(["status", "-f", dir + "/compose.yaml", "--host", "unix:///nonexistent.sock"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("compose.yaml:") && result.stderr.contains("catalog too large or self-referencing"), "\(result.stderr)")
+        #expect(result.seconds < 30)
+    }
 }

@@ -6,9 +6,9 @@ import Yams
 /// its own `./volumes/…`, not the including project's.
 enum BindPaths {
     static func absolute(_ tree: Node, from directory: String, home: String?) -> Node {
-        guard let services = tree.mapping?["services"]?.mapping else { return tree }
+        guard let services = tree.field("services")?.mapping else { return tree }
         let pairs: [(Node, Node)] = services.map { name, service in
-            guard case .sequence(let list)? = service.mapping?["volumes"] else { return (name, service) }
+            guard case .sequence(let list)? = service.field("volumes") else { return (name, service) }
             let items = list.map { resolve($0, from: directory, home: home) }
             return (name, ComposeMerge.setting("volumes", to: .sequence(Node.Sequence(items, list.tag, list.style, list.mark)), in: service))
         }
@@ -16,7 +16,7 @@ enum BindPaths {
     }
 
     private static func resolve(_ item: Node, from directory: String, home: String?) -> Node {
-        if case .mapping = item, let source = item.mapping?["source"]?.scalar, isRelative(source.string, home: home) {
+        if case .mapping = item, let source = item.field("source")?.scalar, isRelative(source.string, home: home) {
             var scalar = source
             scalar.string = absolute(source.string, from: directory, home: home)
             return ComposeMerge.setting("source", to: .scalar(scalar), in: item)

@@ -11,7 +11,7 @@ public enum CatalogLoader {
         var root: Node?
         report.attempt { () throws(CatalogDiagnostic) in root = try tree(yaml, file: file, lookup: { environment[$0] }, report: report) }
         guard let root else { throw CatalogError(diagnostics: report.sortedErrors()) }
-        let name = root.mapping?["name"]?.scalar?.string ?? "ailab"
+        let name = root.field("name")?.scalar?.string ?? "ailab"
         return try build(root, file: file, projectName: name, report: report)
     }
 
@@ -41,7 +41,7 @@ public enum CatalogLoader {
         var parsed: [ParsedComponent] = []
         report.attempt { () throws(CatalogDiagnostic) in
             guard isProjectName(name) else {
-                let at = rootNode.mapping?["name"].map { root.child($0, "name") } ?? root
+                let at = rootNode.field("name").map { root.child($0, "name") } ?? root
                 throw at.diagnostic("'\(name)' is not a compose project name (lowercase letters, digits, - and _)")
             }
         }

@@ -5,7 +5,7 @@ extension ComposeFileReader {
     /// Every service's `extends:` (`NAME`, `{service}` or `{service, file}`) replaced by the base
     /// service merged under it, as compose-spec extends.md says: the extending service wins.
     mutating func applyExtends(_ root: Node, file: String, lookup: @escaping (String) -> String?) -> Node {
-        guard let services = root.mapping?["services"]?.mapping else { return root }
+        guard let services = root.field("services")?.mapping else { return root }
         var resolved: [(Node, Node)] = []
         for (name, service) in services {
             resolved.append((name, extended(service, name: name.scalar?.string ?? "", in: services, file: file, lookup: lookup, seen: [])))
@@ -16,10 +16,10 @@ extension ComposeFileReader {
     private mutating func extended(
         _ service: Node, name: String, in services: Node.Mapping, file: String, lookup: @escaping (String) -> String?, seen: [String]
     ) -> Node {
-        guard let extends = service.mapping?["extends"] else { return service }
+        guard let extends = service.field("extends") else { return service }
         let at = CatalogDiagnostic(
             file: file, line: extends.mark?.line ?? 1, column: extends.mark?.column ?? 1, path: "services.\(name).extends", message: "")
-        let baseName = (extends.mapping?["service"] ?? extends).scalar?.string ?? ""
+        let baseName = (extends.field("service") ?? extends).scalar?.string ?? ""
         let key = "\(file)#\(baseName)"
         guard !seen.contains(key), seen.count < 16 else {
             report.error(message(at, "extends: a cycle (\((seen + [key]).joined(separator: " → ")))"))
@@ -27,17 +27,17 @@ extension ComposeFileReader {
         }
         var baseFile = file
         var baseServices = services
-        if let other = extends.mapping?["file"]?.scalar?.string {
+        if let other = extends.field("file")?.scalar?.string {
             baseFile = ComposeProject.absolute(other, in: (file as NSString).deletingLastPathComponent)
             guard let tree = read(baseFile, lookup: lookup, includeDepth: Self.maxIncludeDepth - 1),
-                let otherServices = tree.mapping?["services"]?.mapping
+                let otherServices = tree.field("services")?.mapping
             else {
                 report.error(message(at, "extends: cannot read '\(other)'"))
                 return ComposeMerge.removing("extends", from: service)
             }
             baseServices = otherServices
         }
-        guard let base = baseServices[Node(baseName)] else {
+        guard let base = Node.mapping(baseServices).field(baseName) else {
             report.error(message(at, "extends: no service '\(baseName)' in \(baseFile == file ? "this file" : baseFile)"))
             return ComposeMerge.removing("extends", from: service)
         }

@@ -28,12 +28,12 @@ struct ComposeFileReader {
         tree = foldEnvFiles(tree, file: file, directory: directory, lookup: lookup)
         tree = BindPaths.absolute(tree, from: directory, home: lookup("HOME"))
         // Later files win key by key, as their values do when merged.
-        for (name, service) in tree.mapping?["services"]?.mapping ?? Node.Mapping([]) {
+        for (name, service) in tree.field("services")?.mapping ?? Node.Mapping([]) {
             guard let name = name.scalar?.string else { continue }
             if serviceFiles[name] == nil { serviceFiles[name] = file }
             for (key, _) in service.mapping ?? Node.Mapping([]) { serviceFiles["\(name).\(key.scalar?.string ?? "")"] = file }
         }
-        if let include = tree.mapping?["include"] {
+        if let include = tree.field("include") {
             tree = ComposeMerge.removing("include", from: tree)
             tree = includeAll(include, into: tree, file: file, directory: directory, lookup: lookup, depth: includeDepth)
         }
@@ -51,15 +51,15 @@ struct ComposeFileReader {
                 report.error(with(at, "include: more than \(Self.maxIncludeDepth) levels (an include that includes itself?)"))
                 return tree
             }
-            let paths = strings(entry.mapping?["path"] ?? entry)
+            let paths = strings(entry.field("path") ?? entry)
             guard let firstPath = paths.first else {
                 report.error(with(at, "include: expected a path or {path, project_directory, env_file}"))
                 continue
             }
             let files = paths.map { ComposeProject.absolute($0, in: directory) }
-            let projectDirectory = entry.mapping?["project_directory"]?.scalar.map { ComposeProject.absolute($0.string, in: directory) }
+            let projectDirectory = entry.field("project_directory")?.scalar.map { ComposeProject.absolute($0.string, in: directory) }
                 ?? (ComposeProject.absolute(firstPath, in: directory) as NSString).deletingLastPathComponent
-            var envFiles = strings(entry.mapping?["env_file"] ?? Node([Node]())).map { ComposeProject.absolute($0, in: directory) }
+            var envFiles = strings(entry.field("env_file") ?? Node([Node]())).map { ComposeProject.absolute($0, in: directory) }
             if envFiles.isEmpty { envFiles = [projectDirectory + "/.env"].filter { FileManager.default.fileExists(atPath: $0) } }
             let own = ComposeProject.environment([:], files: envFiles, report: report)
             let included: (String) -> String? = { lookup($0) ?? own($0) }
@@ -93,15 +93,15 @@ struct ComposeFileReader {
     /// `env_file:` (a path, a list, or `{path, required}` items) folded under `environment`;
     /// the service's own `environment` wins, as in compose.
     private func foldEnvFiles(_ tree: Node, file: String, directory: String, lookup: @escaping (String) -> String?) -> Node {
-        guard let services = tree.mapping?["services"]?.mapping else { return tree }
+        guard let services = tree.field("services")?.mapping else { return tree }
         var changed = false
         let pairs: [(Node, Node)] = services.map { name, service in
-            guard let envFile = service.mapping?["env_file"] else { return (name, service) }
+            guard let envFile = service.field("env_file") else { return (name, service) }
             changed = true
             var values: [(Node, Node)] = []
             for item in envFile.sequence.map(Array.init) ?? [envFile] {
-                guard let path = (item.mapping?["path"] ?? item).scalar?.string else { continue }
-                let required = item.mapping?["required"]?.scalar.map { !["false", "no", "off"].contains($0.string.lowercased()) } ?? true
+                guard let path = (item.field("path") ?? item).scalar?.string else { continue }
+                let required = item.field("required")?.scalar.map { !["false", "no", "off"].contains($0.string.lowercased()) } ?? true
                 let full = ComposeProject.absolute(path, in: directory)
                 guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
                     if required {
@@ -121,7 +121,7 @@ struct ComposeFileReader {
                 }
             }
             var service = ComposeMerge.removing("env_file", from: service)
-            let own = service.mapping?["environment"].map(ComposeMerge.asMapping) ?? Node([(Node, Node)]())
+            let own = service.field("environment").map(ComposeMerge.asMapping) ?? Node([(Node, Node)]())
             service = ComposeMerge.setting("environment", to: ComposeMerge.merge(Node(values), own), in: service)
             return (name, service)
         }

@@ -57,7 +57,7 @@ enum ComposeMerge {
 
     /// The container path of a volume or device, short (`src:/dst:ro`) or long form.
     private static func target(_ node: Node) -> String {
-        if let long = node.mapping?["target"]?.scalar?.string { return long }
+        if let long = node.field("target")?.scalar?.string { return long }
         let parts = (node.scalar?.string ?? "").split(separator: ":").map(String.init)
         return parts.count >= 2 ? parts[1] : parts.first ?? ""
     }
@@ -82,11 +82,11 @@ enum ComposeMerge {
     /// The model without services whose profiles are all inactive (services with no profiles
     /// always stay); `depends_on` entries naming a left-out service are dropped with it.
     static func applyProfiles(_ root: Node, active: Set<String>) -> (Node, [String]) {
-        guard let services = root.mapping?["services"]?.mapping else { return (root, []) }
+        guard let services = root.field("services")?.mapping else { return (root, []) }
         var kept: [(Node, Node)] = []
         var left: [String] = []
         for (name, service) in services {
-            let profiles = service.mapping?["profiles"]?.sequence?.compactMap { $0.scalar?.string } ?? []
+            let profiles = service.field("profiles")?.sequence?.compactMap { $0.scalar?.string } ?? []
             if profiles.isEmpty || active.contains("*") || profiles.contains(where: active.contains) {
                 kept.append((name, service))
             } else {
@@ -96,7 +96,7 @@ enum ComposeMerge {
         guard !left.isEmpty else { return (root, []) }
         let gone = Set(left)
         kept = kept.map { name, service in
-            guard let needs = service.mapping?["depends_on"] else { return (name, service) }
+            guard let needs = service.field("depends_on") else { return (name, service) }
             let filtered: Node
             switch needs {
             case .sequence(let list):

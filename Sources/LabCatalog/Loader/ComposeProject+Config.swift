@@ -7,7 +7,7 @@ import Yams
 extension ComposeProject {
     /// Names of the active services, in file order.
     public var serviceNames: [String] {
-        model.mapping?["services"]?.mapping?.compactMap { $0.0.scalar?.string } ?? []
+        model.field("services")?.mapping?.compactMap { $0.0.scalar?.string } ?? []
     }
 
     public func configYAML(showSecrets: Bool) throws -> String {
@@ -31,13 +31,13 @@ extension ComposeProject {
     func rendered(showSecrets: Bool) -> Node {
         let declared = Set(catalog.services.flatMap(\.secretNames))
         let ports = Dictionary(catalog.services.flatMap(\.components).map { ($0.name, $0.ports) }, uniquingKeysWith: { a, _ in a })
-        guard let services = model.mapping?["services"]?.mapping else { return model }
+        guard let services = model.field("services")?.mapping else { return model }
         var out: [(Node, Node)] = []
         for (nameNode, service) in services {
             let name = nameNode.scalar?.string ?? ""
             var node = escapeDollars(service, template: false, key: "")
-            if let list = ports[name], service.mapping?["ports"] != nil { node = ComposeMerge.setting("ports", to: longPorts(list), in: node) }
-            if !showSecrets, let environment = node.mapping?["environment"].map(ComposeMerge.asMapping), case .mapping(let map) = environment {
+            if let list = ports[name], service.field("ports") != nil { node = ComposeMerge.setting("ports", to: longPorts(list), in: node) }
+            if !showSecrets, let environment = node.field("environment").map(ComposeMerge.asMapping), case .mapping(let map) = environment {
                 let masked = map.map { key, value -> (Node, Node) in
                     let text = value.scalar?.string ?? ""
                     guard !text.isEmpty, Self.isSecret(key.scalar?.string ?? "", declared: declared) else { return (key, value) }

@@ -39,7 +39,7 @@ public struct ComposeProject {
         let name: String
         if let given = options.projectName ?? lookup("COMPOSE_PROJECT_NAME").flatMap({ $0.isEmpty ? nil : $0 }) {
             name = given
-        } else if let declared = root.mapping?["name"]?.scalar?.string, !declared.isEmpty {
+        } else if let declared = root.field("name")?.scalar?.string, !declared.isEmpty {
             name = declared
         } else {
             name = CatalogOptions.normalizedProjectName((directory as NSString).lastPathComponent)

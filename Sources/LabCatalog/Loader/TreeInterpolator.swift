@@ -85,10 +85,10 @@ struct TreeInterpolator {
     /// The variable names declared as lab secrets anywhere in a tree (`services.*.x-ailab.secrets`).
     static func secretNames(in root: Node) -> Set<String> {
         var names: Set<String> = []
-        guard let services = root.mapping?["services"]?.mapping else { return names }
+        guard let services = root.field("services")?.mapping else { return names }
         for (_, service) in services {
-            for item in service.mapping?["x-ailab"]?.mapping?["secrets"]?.sequence ?? [] {
-                if let name = item.scalar?.string ?? item.mapping?["name"]?.scalar?.string { names.insert(name) }
+            for item in service.field("x-ailab")?.field("secrets")?.sequence ?? [] {
+                if let name = item.scalar?.string ?? item.field("name")?.scalar?.string { names.insert(name) }
             }
         }
         return names
