@@ -28,10 +28,10 @@ struct ComposeFileReader {
         tree = foldEnvFiles(tree, file: file, directory: directory, lookup: lookup)
         tree = BindPaths.absolute(tree, from: directory, home: lookup("HOME"))
         // Later files win key by key, as their values do when merged.
-        for (name, service) in tree.field("services")?.mapping ?? Node.Mapping([]) {
+        for (name, service) in tree.field("services")?.mapping.map(Array.init) ?? [] {
             guard let name = name.scalar?.string else { continue }
             if serviceFiles[name] == nil { serviceFiles[name] = file }
-            for (key, _) in service.mapping ?? Node.Mapping([]) { serviceFiles["\(name).\(key.scalar?.string ?? "")"] = file }
+            for (key, _) in service.mapping.map(Array.init) ?? [] { serviceFiles["\(name).\(key.scalar?.string ?? "")"] = file }
         }
         if let include = tree.field("include") {
             tree = ComposeMerge.removing("include", from: tree)
@@ -77,7 +77,7 @@ struct ComposeFileReader {
         var tree = tree
         for section in ["services", "volumes", "networks", "secrets", "configs"] {
             guard let incoming = child.mapping?[section]?.mapping else { continue }
-            var pairs = (tree.mapping?[section]?.mapping).map { $0.map { ($0.0, $0.1) } } ?? []
+            var pairs = (tree.field(section)?.mapping).map { $0.map { ($0.0, $0.1) } } ?? []
             for (key, value) in incoming {
                 if pairs.contains(where: { $0.0.scalar?.string == key.scalar?.string }) {
                     if section == "services" { report.error(with(at, "include: service '\(key.scalar?.string ?? "")' of \(path) is also defined here")) }

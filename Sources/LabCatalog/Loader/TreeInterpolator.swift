@@ -87,7 +87,9 @@ struct TreeInterpolator {
         var names: Set<String> = []
         guard let services = root.field("services")?.mapping else { return names }
         for (_, service) in services {
-            for item in service.field("x-ailab")?.field("secrets")?.sequence ?? [] {
+            // No `?? []` here: an empty Node.Sequence literal builds a tag resolver, per service.
+            guard let secrets = service.field("x-ailab")?.field("secrets")?.sequence else { continue }
+            for item in secrets {
                 if let name = item.scalar?.string ?? item.field("name")?.scalar?.string { names.insert(name) }
             }
         }
