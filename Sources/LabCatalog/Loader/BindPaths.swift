@@ -17,15 +17,12 @@ enum BindPaths {
 
     private static func resolve(_ item: Node, from directory: String, home: String?) -> Node {
         if case .mapping = item, let source = item.field("source")?.scalar, isRelative(source.string, home: home) {
-            var scalar = source
-            scalar.string = absolute(source.string, from: directory, home: home)
-            return ComposeMerge.setting("source", to: .scalar(scalar), in: item)
+            return ComposeMerge.setting("source", to: .scalar(source.replacing(absolute(source.string, from: directory, home: home))), in: item)
         }
-        guard case .scalar(var scalar) = item else { return item }
+        guard case .scalar(let scalar) = item else { return item }
         let text = scalar.string
         guard let colon = text.firstIndex(of: ":"), isRelative(String(text[..<colon]), home: home) else { return item }
-        scalar.string = absolute(String(text[..<colon]), from: directory, home: home) + text[colon...]
-        return .scalar(scalar)
+        return .scalar(scalar.replacing(absolute(String(text[..<colon]), from: directory, home: home) + text[colon...]))
     }
 
     private static func isRelative(_ source: String, home: String?) -> Bool {

@@ -67,10 +67,9 @@ extension ComposeProject {
     /// loader keeps escaped already (they are interpolated once more at install).
     private func escapeDollars(_ node: Node, template: Bool, key: String) -> Node {
         switch node {
-        case .scalar(var scalar):
+        case .scalar(let scalar):
             guard !template, scalar.string.contains("$") else { return node }
-            scalar.string = String(scalar.string.flatMap { $0 == "$" ? ["$", "$"] : [$0] })
-            return .scalar(scalar)
+            return .scalar(scalar.replacing(String(scalar.string.flatMap { $0 == "$" ? ["$", "$"] : [$0] })))
         case .sequence(let list):
             return .sequence(Node.Sequence(list.map { escapeDollars($0, template: template, key: key) }, list.tag, list.style, list.mark))
         case .mapping(let map):
