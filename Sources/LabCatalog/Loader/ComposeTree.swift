@@ -13,6 +13,8 @@ struct ComposeTree {
     private(set) var values = 0
     /// The outermost merge key being expanded: where a blow-up is reported (the file's own words).
     private var mergeSite: Mark?
+    /// Merge keys applied so far: a subtree with none is returned as it was, not rebuilt.
+    private var merges = 0
 
     init(file: String) { self.file = file }
 
@@ -31,15 +33,18 @@ struct ComposeTree {
         case .scalar, .alias:
             return node
         case .sequence(let sequence):
+            let before = merges
             var items: [Node] = []
             items.reserveCapacity(sequence.count)
             for item in sequence { items.append(try resolve(item, depth: depth + 1)) }
-            return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
+            return merges == before ? node : .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
         case .mapping(let mapping):
+            let before = merges
             var explicit: [(Node, Node)] = []
             var merged: [(Node, Node)] = []
             for (key, value) in mapping {
                 if case .scalar(let scalar) = key, scalar.string == "<<", scalar.style == .plain {
+                    merges += 1
                     let outermost = mergeSite == nil
                     if outermost { mergeSite = scalar.mark }
                     defer { if outermost { mergeSite = nil } }
@@ -56,6 +61,7 @@ struct ComposeTree {
                     explicit.append((key, try resolve(value, depth: depth + 1)))
                 }
             }
+            if merges == before { return node }
             guard !merged.isEmpty else { return .mapping(Node.Mapping(explicit, mapping.tag, mapping.style, mapping.mark)) }
             // Explicit keys win over merged ones; among merged sources the first wins (YAML 1.1 merge).
             var seen = Set(explicit.compactMap { $0.0.scalar?.string })

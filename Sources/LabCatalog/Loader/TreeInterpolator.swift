@@ -13,6 +13,8 @@ struct TreeInterpolator {
     /// Unset variables with no default, each with where it was first used.
     private(set) var unset: [(name: String, at: CatalogDiagnostic)] = []
     private var unsetNames: Set<String> = []
+    /// Values changed so far: a subtree with none is returned as it was, not rebuilt.
+    private var rewrites = 0
 
     init(file: String, secrets: Set<String>, lookup: @escaping (String) -> String?) {
         self.file = file
@@ -38,7 +40,10 @@ struct TreeInterpolator {
             do {
                 let expanded = try Interpolation.expand(scalar.string, context: "", rules: rules, lookup: lookup)
                 // Quoted when empty: `A: ${UNSET}` is A="" as in compose, not a null (a name alone).
-                if expanded != original { scalar = scalar.replacing(expanded, quoted: expanded.isEmpty) }
+                if expanded != original {
+                    scalar = scalar.replacing(expanded, quoted: expanded.isEmpty)
+                    rewrites += 1
+                }
             } catch {
                 errors.append(diagnostic(scalar, offset: error.offset, error.description))
             }
@@ -47,16 +52,18 @@ struct TreeInterpolator {
             }
             return .scalar(scalar)
         case .sequence(let sequence):
+            let before = rewrites
             let items = sequence.map { interpolate($0, depth: depth + 1, inServices: inServices, template: template) }
-            return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
+            return rewrites == before ? node : .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
         case .mapping(let mapping):
+            let before = rewrites
             let pairs = mapping.map { pair -> (Node, Node) in
                 let key = pair.0.scalar?.string ?? ""
                 let services = depth == 0 ? key == "services" : inServices
                 let isTemplate = template || (inServices && depth == 2 && Self.installTemplates.contains(key))
                 return (pair.0, interpolate(pair.1, depth: depth + 1, inServices: services, template: isTemplate))
             }
-            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+            return rewrites == before ? node : .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
         }
     }
 
