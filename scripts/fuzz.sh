@@ -16,7 +16,7 @@ sources=(
   Sources/DockerClient/Streams/LogFrameDecoder.swift
   Sources/DockerClient/Transport/DockerError.swift
   Sources/DockerClient/API/APIVersion.swift
-  Sources/LabControl/Actions/Interpolation.swift
+  Sources/LabCatalog/Loader/Interpolation.swift
   Fuzz/FuzzDecoders.swift
 )
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name FuzzDecoders "${sources[@]}" -o "$out/decoders"

@@ -10,7 +10,10 @@ enum ChromeView {
         buffer.fill(area, style: Style(.header))
         let engine = state.snapshot.engine
         let version = engine.reachable ? " (\(engine.version ?? "?"))" : engine.error == nil ? " (connecting\(state.glyphs.ellipsis))" : " (unreachable)"
-        let counts = countsText(state.snapshot.services, glyphs: state.glyphs)
+        var counts = countsText(state.snapshot.services, glyphs: state.glyphs)
+        // Catalog warnings are not lost behind the screen: their count, and where to read them.
+        let warnings = state.snapshot.catalog.warnings.count
+        if warnings > 0 { counts = "\(warnings) warning\(warnings == 1 ? "" : "s") (?)  " + counts }
         let countsWidth = DisplayWidth.of(counts)
         var x = buffer.put(" ailab ", x: area.x, y: area.y, style: Style(.header, .bold))
         x += buffer.put(" \(state.snapshot.catalog.title)  ", x: area.x + x, y: area.y, style: Style(.header))

@@ -2,9 +2,13 @@ import Canvas
 import Console
 
 /// The key list, drawn from the same table that handles the keys: whole descriptions, in as
-/// many columns as fit the width, scrolled with j/k or PgUp/PgDn when they do not fit the height.
+/// many columns as fit the width, scrolled with j/k or PgUp/PgDn when they do not fit the height;
+/// the catalog's warnings below it (the header points here).
 enum HelpView {
-    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ whole: Rect) {
+        let warnings = state.snapshot.catalog.warnings
+        let (area, warningArea) = whole.splitBottom(warnings.isEmpty ? 0 : min(warnings.count + 2, whole.height / 2))
+        drawWarnings(warnings.map(\.description), state: state, into: &buffer, warningArea)
         var lines: [(String, String, Bool)] = []
         for scope in KeyScope.allCases {
             lines.append((scope.rawValue, "", true))
@@ -35,6 +39,18 @@ enum HelpView {
                 buffer.put(key, x: x + 2, y: cell.y, style: Style(.key), clip: cell)
                 buffer.put(help, x: x + 2 + keyWidth, y: cell.y, style: Style(.text), clip: cell)
             }
+        }
+    }
+
+    /// Problems in the catalog that did not stop it loading (`ailab config` prints them too).
+    static func drawWarnings(_ warnings: [String], state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
+        guard area.width >= 8, area.height >= 3 else { return }
+        buffer.fill(area)
+        buffer.box(area, title: "Catalog warnings (\(warnings.count))", glyphs: state.glyphs, style: Style(.borderFocused))
+        let inner = area.inset(by: 1)
+        for (index, warning) in warnings.prefix(inner.height).enumerated() {
+            let text = DisplayWidth.truncate(warning, to: inner.width - 2, ellipsis: state.glyphs.ellipsis)
+            buffer.put(text, x: inner.x + 1, y: inner.y + index, style: Style(.warning), clip: inner)
         }
     }
 }

@@ -4,10 +4,25 @@ import Foundation
 import LabCatalog
 import LabControl
 
-/// Options every command takes: which catalog, which engine.
+/// Options every command takes: which catalog (compose project), which engine, which theme.
+/// They work before or after the command (`GlobalArguments` moves them after it).
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A compose file with x-ailab fields to use instead of the built-in catalog.", valueName: "file"))
-    var catalog: String?
+    @Option(
+        name: [.customShort("f"), .customLong("catalog"), .customLong("file")],
+        help: ArgumentHelp("A compose file (x-ailab fields optional) instead of the built-in catalog; repeat to merge files as compose does.", valueName: "file"))
+    var catalog: [String] = []
+
+    @Option(name: [.customShort("p"), .customLong("project-name")], help: ArgumentHelp("The compose project name (else COMPOSE_PROJECT_NAME, the file's name:, its directory).", valueName: "name"))
+    var projectName: String?
+
+    @Option(name: .customLong("profile"), help: ArgumentHelp("A compose profile to enable (repeatable; also COMPOSE_PROFILES).", valueName: "name"))
+    var profiles: [String] = []
+
+    @Option(name: .customLong("env-file"), help: ArgumentHelp("A file of variables for interpolation instead of .env beside the first file (repeatable).", valueName: "file"))
+    var envFiles: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A theme name (default, light, high-contrast, monochrome) or a theme file; also AILAB_THEME.", valueName: "name|file"))
+    var theme: String?
 
     @Option(name: .long, help: ArgumentHelp("The engine address (overrides DOCKER_HOST): unix:///path or tcp://host:port.", valueName: "address"))
     var host: String?
@@ -27,16 +42,27 @@ struct GlobalOptions: ParsableArguments {
         SecretMasker(store: showSecrets ? nil : SecretStore(stateDirectory: stateDirectory, environment: environment))
     }
 
-    /// The catalog, with its warnings printed to stderr; a broken file ends the run with its errors.
-    func loadCatalog() throws -> Catalog {
+    var catalogOptions: CatalogOptions {
+        CatalogOptions(files: catalog, projectName: projectName, profiles: profiles, envFiles: envFiles, environment: environment)
+    }
+
+    /// The compose project; a broken file ends the run with all its errors (exit 3).
+    func loadProject() throws -> ComposeProject {
         do {
-            let catalog = try Catalog.resolve(option: catalog, environment: environment)
-            for warning in catalog.warnings { Stderr.line("warning: \(warning)") }
-            return catalog
+            return try Catalog.project(catalogOptions)
         } catch {
             Stderr.line(error.description)
             throw ExitCode(3)
         }
+    }
+
+    /// The catalog, with its warnings printed to stderr; a broken file ends the run with its errors.
+    func loadCatalog(printWarnings: Bool = true) throws -> Catalog {
+        let catalog = try loadProject().catalog
+        if printWarnings {
+            for warning in catalog.warnings { Stderr.line("warning: \(warning)") }
+        }
+        return catalog
     }
 
     func makeClient() throws -> DockerClient {

@@ -29,6 +29,11 @@ enum StatusTable {
         // A container the engine's answers did not let us read: its row says unknown, this says why.
         let unreadable = (snapshot.services.flatMap(\.containers) + snapshot.others).filter { $0.problem != nil }
         lines += unreadable.map { "\($0.name): unreadable: \($0.problem!)" }
+        // Which project a stand-in comes from: shown, since ailab will not act on it.
+        let standIns = snapshot.services.compactMap { status in
+            status.standInProject.map { "\(status.service.name): shown from \($0.isEmpty ? "a container of no project" : "project '\($0)'"), standing in" }
+        }
+        if !standIns.isEmpty { lines += [""] + standIns }
         lines += ["", footer(snapshot)]
         return lines.joined(separator: "\n")
     }

@@ -81,7 +81,7 @@ import Testing
         #expect(catalog.services[1].dependencies == ["api"])
         let warnings = catalog.warnings.map(\.description)
         #expect(warnings.contains { $0.hasPrefix("compose.yaml:1:10:") && $0.contains("'version' is obsolete") })
-        #expect(warnings.contains { $0.contains("'deploy' is valid compose but ailab does not apply it") })
+        #expect(warnings.contains { $0.contains("'deploy' is not applied (1 service)") })
         #expect(warnings.contains { $0.contains("unknown compose key 'frobnicate'") && $0.hasPrefix("compose.yaml:9:") })
     }
 
@@ -100,12 +100,19 @@ import Testing
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-xdg-\(UUID())")
         try FileManager.default.createDirectory(at: config.appendingPathComponent("ailab"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: config) }
-        #expect(Catalog.userCatalogPath(option: nil, environment: ["XDG_CONFIG_HOME": config.path]) == nil)
+        func paths(_ files: [String], _ environment: [String: String]) -> [String] {
+            Catalog.userCatalogPaths(CatalogOptions(files: files, environment: environment, workingDirectory: config.path))
+        }
+        #expect(paths([], ["XDG_CONFIG_HOME": config.path]) == [])
         let file = config.appendingPathComponent("ailab/lab.yaml").path
         try "services: {}\n".write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(Catalog.userCatalogPath(option: nil, environment: ["XDG_CONFIG_HOME": config.path]) == file)
-        #expect(Catalog.userCatalogPath(option: nil, environment: ["XDG_CONFIG_HOME": config.path, "AILAB_CATALOG": "/e.yaml"]) == "/e.yaml")
-        #expect(Catalog.userCatalogPath(option: "/o.yaml", environment: ["AILAB_CATALOG": "/e.yaml"]) == "/o.yaml")
+        #expect(paths([], ["XDG_CONFIG_HOME": config.path]) == [file])
+        #expect(paths([], ["XDG_CONFIG_HOME": config.path, "AILAB_CATALOG": "/e.yaml"]) == ["/e.yaml"])
+        #expect(paths(["/o.yaml"], ["AILAB_CATALOG": "/e.yaml"]) == ["/o.yaml"])
+        // A compose file from the working directory upwards comes before the XDG file.
+        let compose = config.appendingPathComponent("compose.yaml").path
+        try "services: {}\n".write(toFile: compose, atomically: true, encoding: .utf8)
+        #expect(paths([], ["XDG_CONFIG_HOME": config.path]) == [compose])
         #expect(throws: CatalogError.self) { try Catalog.load(path: "/no/such/lab.yaml") }
     }
 

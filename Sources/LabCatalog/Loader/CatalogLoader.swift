@@ -3,47 +3,111 @@ import Yams
 
 /// Loads a compose file with `x-ailab` fields into a validated `Catalog`.
 public enum CatalogLoader {
-    static let topLevelNotApplied: Set<String> = ["networks", "secrets", "include", "models"]
+    static let topLevelNotApplied: Set<String> = ["networks", "secrets", "models"]
 
-    /// `directory` is where relative paths of the file start (its `configs` files); the
-    /// file's own directory by default.
-    public static func load(yaml: String, file: String, directory: String? = nil) throws(CatalogError) -> Catalog {
-        var warnings: [CatalogDiagnostic] = []
-        do throws(CatalogDiagnostic) {
-            let root = try compose(yaml, file: file)
-            var keys = try KeyReader(root)
-            let name = try keys.take("name")?.string() ?? "ailab"
+    /// One file's text, with no environment: the built-in catalog and tests. Files on disk go
+    /// through `ComposeProject`, which adds `.env`, several files, include, extends and profiles.
+    /// `directory` is where relative paths of the file start (its `configs` files); the file's
+    /// own directory by default.
+    public static func load(
+        yaml: String, file: String, environment: [String: String] = [:], directory: String? = nil
+    ) throws(CatalogError) -> Catalog {
+        let report = LoadReport()
+        var root: Node?
+        report.attempt { () throws(CatalogDiagnostic) in root = try tree(yaml, file: file, lookup: { environment[$0] }, report: report) }
+        guard let root else { throw CatalogError(diagnostics: report.sortedErrors()) }
+        let name = root.field("name")?.scalar?.string ?? "ailab"
+        return try build(root, file: file, projectName: name, directory: directory, report: report)
+    }
+
+    /// Parses, bounds and interpolates one file; unset variables become warnings.
+    static func tree(
+        _ yaml: String, file: String, lookup: @escaping (String) -> String?, report: LoadReport
+    ) throws(CatalogDiagnostic) -> Node {
+        var bounded = ComposeTree(file: file)
+        let resolved = try bounded.resolve(try compose(yaml, file: file).node)
+        var interpolator = TreeInterpolator(file: file, secrets: TreeInterpolator.secretNames(in: resolved), lookup: lookup)
+        let result = interpolator.interpolate(resolved)
+        for error in interpolator.errors { report.valueError(error) }
+        for (name, at) in interpolator.unset {
+            var warning = at
+            warning.message = "the \(name) variable is not set: using an empty string"
+            report.warn(warning)
+        }
+        return result
+    }
+
+    /// The lab from a resolved compose tree: every error of every service reported at once.
+    static func build(
+        _ rootNode: Node, file: String, projectName name: String, serviceFiles: [String: String] = [:], directory: String? = nil,
+        report: LoadReport
+    ) throws(CatalogError) -> Catalog {
+        let root = YAMLValue(node: rootNode, path: "", file: file)
+        var catalog = Catalog(name: name, title: "Local AI Lab", services: [], source: file)
+        var parsed: [ParsedComponent] = []
+        report.attempt { () throws(CatalogDiagnostic) in
             guard isProjectName(name) else {
-                throw root.child(root.node, "name").diagnostic("'\(name)' is not a compose project name (lowercase letters, digits, - and _)")
+                let at = rootNode.field("name").map { root.child($0, "name") } ?? root
+                throw at.diagnostic("'\(name)' is not a compose project name (lowercase letters, digits, - and _)")
             }
-            if let version = keys.take("version") { warnings.append(version.diagnostic("'version' is obsolete in compose files; ignored")) }
+        }
+        report.attempt { () throws(CatalogDiagnostic) in
+            var keys = try KeyReader(root)
+            _ = keys.take("name")
+            if let version = keys.take("version") { report.warn(version.diagnostic("'version' is obsolete in compose files; ignored")) }
             let servicesNode = try keys.require("services")
-            let base = directory ?? URL(fileURLWithPath: file).deletingLastPathComponent().path
-            let configs = try keys.take("configs").map { v throws(CatalogDiagnostic) in try ConfigParser.table(v, directory: base) } ?? [:]
-            var parsed: [ParsedComponent] = []
-            for (serviceName, value) in try servicesNode.entries() {
-                parsed.append(try ComponentParser.parse(name: serviceName, value, configs: configs, warnings: &warnings))
+            var configs: [String: String]? = nil
+            report.attempt { () throws(CatalogDiagnostic) in
+                let base = directory ?? URL(fileURLWithPath: file).deletingLastPathComponent().path
+                configs = try keys.take("configs").map { v throws(CatalogDiagnostic) in try ConfigParser.table(v, directory: base) } ?? [:]
             }
-            let volumes = try keys.take("volumes").map { v throws(CatalogDiagnostic) in try v.entries().map(\.key) } ?? []
-            var catalog = Catalog(
-                name: name, title: "Local AI Lab", services: try ServiceGrouper.group(parsed), volumes: volumes, source: file)
+            for (serviceName, value) in try servicesNode.entries() {
+                let located = YAMLValue(node: value.node, path: value.path, file: serviceFiles[serviceName] ?? file)
+                report.attempt { () throws(CatalogDiagnostic) in
+                    parsed.append(try ComponentParser.parse(name: serviceName, located, report: report, files: serviceFiles, configs: configs))
+                }
+            }
+            var declared: [String: (name: String?, external: Bool)] = [:]
+            report.attempt { () throws(CatalogDiagnostic) in
+                let entries = try keys.take("volumes")?.entries() ?? []
+                catalog.volumes = entries.map(\.key)
+                for (key, value) in entries where !value.isNull { declared[key] = try TopLevelVolumes.read(key, value) }
+            }
+            report.attempt { () throws(CatalogDiagnostic) in
+                catalog.services = try ServiceGrouper.group(parsed).map { TopLevelVolumes.naming($0, volumes: declared) }
+            }
             if let lab = keys.take("x-ailab") {
-                var labKeys = try KeyReader(lab)
-                if let title = labKeys.take("title") { catalog.title = try title.string() }
-                if let roadmap = labKeys.take("roadmap") { catalog.roadmap = try RoadmapParser.parse(roadmap, catalog: catalog) }
-                for (key, at) in labKeys.leftovers { warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (title, roadmap)")) }
+                report.attempt { () throws(CatalogDiagnostic) in
+                    var labKeys = try KeyReader(lab)
+                    if let title = labKeys.take("title") { catalog.title = try title.string() }
+                    if let roadmap = labKeys.take("roadmap") { catalog.roadmap = try RoadmapParser.parse(roadmap, catalog: catalog) }
+                    for (key, at) in labKeys.leftovers { report.warn(at.diagnostic("unknown x-ailab key '\(key)' (title, roadmap)")) }
+                }
+            }
+            if let networks = keys.take("networks") {
+                report.attempt { () throws(CatalogDiagnostic) in
+                    for (key, value) in try networks.entries() {
+                        guard key == "default" else {
+                            report.warn(value.diagnostic("network '\(key)' is not applied: ailab puts every service on the project's one network"))
+                            continue
+                        }
+                        if !value.isNull {
+                            let (name, external) = try TopLevelVolumes.read(key, value)  // the same name/external keys
+                            catalog.defaultNetwork = DeclaredNetwork(name: name, external: external)
+                        }
+                    }
+                }
             }
             for (key, at) in keys.leftovers where !key.hasPrefix("x-") {
                 let note = topLevelNotApplied.contains(key) ? "is valid compose but ailab does not apply it" : "is not a compose key"
-                warnings.append(at.diagnostic("top-level '\(key)' \(note)"))
+                report.warn(at.diagnostic("top-level '\(key)' \(note)"))
             }
-            warnings += CatalogValidator.portClashes(catalog, services: parsed)
-            try CatalogValidator.checkCycles(catalog, parsed: parsed)
-            catalog.warnings = warnings
-            return catalog
-        } catch {
-            throw CatalogError(diagnostics: [error])
         }
+        for warning in CatalogValidator.portClashes(catalog, services: parsed) { report.warn(warning) }
+        report.attempt { () throws(CatalogDiagnostic) in try CatalogValidator.checkCycles(catalog, parsed: parsed) }
+        guard report.errors.isEmpty else { throw CatalogError(diagnostics: report.sortedErrors()) }
+        catalog.warnings = report.sortedWarnings()
+        return catalog
     }
 
     static func compose(_ yaml: String, file: String) throws(CatalogDiagnostic) -> YAMLValue {

@@ -1,11 +1,17 @@
 /// Checks across services: dependency cycles (errors) and host-port clashes (warnings).
 enum CatalogValidator {
     /// Two services publishing one host port cannot both run; say so when loading, not at install.
+    /// Linear in ports: one dictionary of owners and one of holders (20,000 services took over a
+    /// minute when each component's service was found by a scan of all services).
     static func portClashes(_ catalog: Catalog, services parsed: [ParsedComponent]) -> [CatalogDiagnostic] {
+        var owners: [String: LabService] = [:]
+        for service in catalog.services {
+            for component in service.components { owners[component.name] = service }
+        }
         var holders: [String: String] = [:]  // "3000/tcp" -> lab service
         var warnings: [CatalogDiagnostic] = []
         for item in parsed {
-            guard let service = catalog.service(ofComponent: item.component.name) else { continue }
+            guard let service = owners[item.component.name] else { continue }
             for port in item.component.ports {
                 guard let host = port.host else { continue }
                 let key = "\(host)/\(port.proto)"

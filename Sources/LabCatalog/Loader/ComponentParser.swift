@@ -41,36 +41,52 @@ enum ComponentParser {
         "userns_mode", "uts", "volumes_from", "working_dir",
     ]
 
+    /// Each key is read on its own: a bad one is recorded in `report` and the rest still read.
     static func parse(
-        name: String, _ value: YAMLValue, configs: [String: String] = [:], warnings: inout [CatalogDiagnostic]
+        name: String, _ value: YAMLValue, report: LoadReport, files: [String: String] = [:], configs: [String: String]? = [:]
     ) throws(CatalogDiagnostic) -> ParsedComponent {
         var keys = try KeyReader(value)
         var image = ""
         if let node = keys.take("image") {
-            image = try node.string()
+            report.attempt { () throws(CatalogDiagnostic) in image = try node.string() }
         } else {
-            warnings.append(value.diagnostic("no 'image': ailab cannot install a service it would have to build"))
+            let why = keys.has("build") ? "it is built from source ('build')" : "it has no 'image'"
+            report.warn(value.diagnostic("ailab cannot install '\(name)': \(why)"))
         }
         var component = Component(name: name, image: image)
-        if let node = keys.take("ports") { component.ports = try ComposeSyntax.ports(node) }
-        if let node = keys.take("volumes") { component.volumes = try ComposeSyntax.volumes(node) }
-        if let node = keys.take("environment") { component.environment = try ComposeSyntax.environment(node) }
-        if let node = keys.take("healthcheck") { component.healthcheck = try healthcheck(node) }
-        if let node = keys.take("command") { component.command = try ComposeSyntax.command(node) }
-        if let node = keys.take("entrypoint") { component.entrypoint = try ComposeSyntax.command(node) }
-        if let node = keys.take("restart") { component.restart = try node.string() }
-        if let node = keys.take("user") { component.user = try node.string() }
-        if let node = keys.take("cap_add") { component.capAdd = try node.strings() }
-        if let node = keys.take("devices") { component.devices = try node.strings() }
-        if let node = keys.take("stop_grace_period") { component.stopGracePeriod = try ComposeSyntax.duration(node) }
-        if let node = keys.take("stop_signal") { component.stopSignal = try node.string() }
-        if let node = keys.take("container_name") { component.containerName = try node.string() }
-        if let node = keys.take("labels") { component.labels = try labels(node) }
-        if let node = keys.take("configs") { component.configs = try ConfigParser.mounts(node, table: configs) }
+        func read(_ key: String, _ body: (YAMLValue) throws(CatalogDiagnostic) -> Void) {
+            guard let node = keys.take(key) else { return }
+            let located = YAMLValue(node: node.node, path: node.path, file: files["\(name).\(key)"] ?? node.file)
+            report.attempt { () throws(CatalogDiagnostic) in try body(located) }
+        }
+        read("ports") { node throws(CatalogDiagnostic) in component.ports = try ComposeSyntax.ports(node) }
+        read("volumes") { node throws(CatalogDiagnostic) in component.volumes = try ComposeSyntax.volumes(node) }
+        read("environment") { node throws(CatalogDiagnostic) in component.environment = try ComposeSyntax.environment(node) }
+        read("healthcheck") { node throws(CatalogDiagnostic) in component.healthcheck = try healthcheck(node) }
+        read("command") { node throws(CatalogDiagnostic) in component.command = try ComposeSyntax.command(node) }
+        read("entrypoint") { node throws(CatalogDiagnostic) in component.entrypoint = try ComposeSyntax.command(node) }
+        read("restart") { node throws(CatalogDiagnostic) in component.restart = try node.string() }
+        read("user") { node throws(CatalogDiagnostic) in component.user = try node.string() }
+        read("cap_add") { node throws(CatalogDiagnostic) in component.capAdd = try node.strings() }
+        read("devices") { node throws(CatalogDiagnostic) in component.devices = try node.strings() }
+        read("stop_grace_period") { node throws(CatalogDiagnostic) in component.stopGracePeriod = try ComposeSyntax.duration(node) }
+        read("stop_signal") { node throws(CatalogDiagnostic) in component.stopSignal = try node.string() }
+        read("container_name") { node throws(CatalogDiagnostic) in component.containerName = try node.string() }
+        read("labels") { node throws(CatalogDiagnostic) in component.labels = try labels(node) }
+        // Without a readable top-level table (its error is reported there), references are not judged.
+        read("configs") { node throws(CatalogDiagnostic) in if let configs { component.configs = try ConfigParser.mounts(node, table: configs) } }
         _ = keys.take("networks")  // the lab puts every service on its one network
-        let dependsOn = try keys.take("depends_on").map { v throws(CatalogDiagnostic) in try ComposeSyntax.dependsOn(v) } ?? []
+        _ = keys.take("profiles")  // applied before parsing: inactive services never get here
+        // Kept as facts without being taken: 'deploy' and 'gpus' are still reported as not applied.
+        report.attempt { () throws(CatalogDiagnostic) in
+            component.deviceReservations = try DeviceReservations.read(deploy: keys.peek("deploy"), gpus: keys.peek("gpus"))
+        }
+        var dependsOn: [(name: String, at: YAMLValue)] = []
+        read("depends_on") { node throws(CatalogDiagnostic) in dependsOn = try ComposeSyntax.dependsOn(node) }
         var fields = LabFields()
-        if let node = keys.take("x-ailab") { fields = try labFields(node, configs: configs, warnings: &warnings) }
+        if let node = keys.take("x-ailab") {
+            do { fields = try labFields(node, report: report, configs: configs ?? [:]) } catch { report.error(error) }
+        }
         component.wires = fields.wires.map(\.wire)
         for (secret, spec) in fields.secrets {
             if let index = component.environment.firstIndex(where: { $0.name == secret }) {
@@ -81,9 +97,9 @@ enum ComponentParser {
         }
         for (key, at) in keys.leftovers where !key.hasPrefix("x-") {
             if notApplied.contains(key) {
-                warnings.append(at.diagnostic("'\(key)' is valid compose but ailab does not apply it"))
+                report.notApplied(key, service: name, at: at.diagnostic(""))
             } else {
-                warnings.append(at.diagnostic("unknown compose key '\(key)'"))
+                report.warn(at.diagnostic("unknown compose key '\(key)'"))
             }
         }
         return ParsedComponent(component: component, fields: fields, dependsOn: dependsOn, at: value)
@@ -130,9 +146,7 @@ enum ComponentParser {
         return (name, spec)
     }
 
-    private static func labFields(
-        _ value: YAMLValue, configs: [String: String], warnings: inout [CatalogDiagnostic]
-    ) throws(CatalogDiagnostic) -> LabFields {
+    private static func labFields(_ value: YAMLValue, report: LoadReport, configs: [String: String]) throws(CatalogDiagnostic) -> LabFields {
         var keys = try KeyReader(value)
         var fields = LabFields()
         if let node = keys.take("layer") {
@@ -160,7 +174,7 @@ enum ComponentParser {
             fields.probe = (path, port, expect, interval)
         }
         for (key, at) in keys.leftovers {
-            warnings.append(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires)"))
+            report.warn(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires)"))
         }
         return fields
     }

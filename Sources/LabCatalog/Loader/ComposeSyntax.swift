@@ -9,7 +9,9 @@ enum ComposeSyntax {
             if case .mapping = item.node {
                 var keys = try KeyReader(item)
                 let target = try keys.require("target").int(in: 1...65535)
-                let published = try keys.take("published").map { v throws(CatalogDiagnostic) in try v.int(in: 1...65535) }
+                // `published` may be a range ("8000-8010"): compose takes a free port in it; the lab
+                // claims its first, so clashes and probes have one port to go by.
+                let published = try keys.take("published").map { v throws(CatalogDiagnostic) in try range(try v.string(), v)[0] }
                 let proto = try keys.take("protocol")?.string() ?? "tcp"
                 let hostIP = try keys.take("host_ip")?.string()
                 _ = keys.take("mode")

@@ -24,8 +24,9 @@ enum ServiceGrouper {
             }
         }
         var services: [LabService] = []
+        let parts = Dictionary(grouping: parsed.filter { $0.fields.partOf != nil }, by: { $0.fields.partOf?.name ?? "" })
         for primary in parsed where primary.fields.partOf == nil {
-            let members = [primary] + parsed.filter { $0.fields.partOf?.name == primary.component.name }
+            let members = [primary] + (parts[primary.component.name] ?? [])
             let dependencies = members.flatMap { $0.dependsOn.map(\.name) }.compactMap { owner[$0] }
                 .filter { $0 != primary.component.name }
             var service = LabService(

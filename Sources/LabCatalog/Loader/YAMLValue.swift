@@ -107,6 +107,11 @@ struct KeyReader {
         return found
     }
 
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
+    /// A key's value without marking it understood.
+    func peek(_ key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
+
     /// Keys nobody took, with their values (for locating a warning).
     var leftovers: [(key: String, value: YAMLValue)] { entries.filter { !used.contains($0.key) } }
 }

@@ -3,44 +3,45 @@ import Foundation
 extension Catalog {
     /// The catalog that ships inside ailab.
     public static func builtIn() throws(CatalogError) -> Catalog {
-        guard let url = Bundle.module.url(forResource: "lab", withExtension: "yaml"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
-            throw CatalogError(diagnostics: [CatalogDiagnostic(file: "built-in", line: 1, column: 1, path: "", message: "the built-in catalog is missing from the build")])
-        }
-        // Its configs files sit beside it in the resource bundle.
-        var catalog = try CatalogLoader.load(yaml: text, file: "built-in", directory: url.deletingLastPathComponent().path)
-        catalog.source = "built-in"
-        return catalog
+        try ComposeProject.builtIn(CatalogOptions(environment: [:])).catalog
     }
 
-    /// Loads a catalog file; an unreadable file is a diagnostic like any other.
-    public static func load(path: String) throws(CatalogError) -> Catalog {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "no such file"
-            throw CatalogError(diagnostics: [CatalogDiagnostic(file: path, line: 1, column: 1, path: "", message: reason)])
-        }
-        return try CatalogLoader.load(yaml: text, file: path)
+    /// Loads a catalog file (with its `.env`), as `ailab -f FILE` does.
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CatalogError) -> Catalog {
+        try ComposeProject.load(CatalogOptions(files: [path], environment: environment)).catalog
     }
 
-    /// Which file to use: `--catalog`, then `AILAB_CATALOG`, then `$XDG_CONFIG_HOME/ailab/lab.yaml`
-    /// (`~/.config` when unset) if it exists; otherwise nil, meaning the built-in catalog.
-    public static func userCatalogPath(option: String?, environment: [String: String]) -> String? {
-        if let option, !option.isEmpty { return option }
-        if let variable = environment["AILAB_CATALOG"], !variable.isEmpty { return variable }
+    /// Which files to use: `-f/--catalog`, then `AILAB_CATALOG`, then `COMPOSE_FILE`, then a compose file found from
+    /// the working directory upwards (with its `.override`), then `$XDG_CONFIG_HOME/ailab/lab.yaml`
+    /// (`~/.config` when unset) if it exists; empty means the built-in catalog.
+    public static func userCatalogPaths(_ options: CatalogOptions) -> [String] {
+        if !options.files.isEmpty { return options.files }
+        let environment = options.environment
+        if let variable = environment["AILAB_CATALOG"], !variable.isEmpty { return [variable] }
+        // Compose's own variable: files separated by ':' (COMPOSE_PATH_SEPARATOR when set).
+        if let variable = environment["COMPOSE_FILE"], !variable.isEmpty {
+            let separator = environment["COMPOSE_PATH_SEPARATOR"].flatMap(\.first) ?? ":"
+            return variable.split(separator: separator).map(String.init)
+        }
+        let found = CatalogOptions.discover(from: options.workingDirectory)
+        if !found.isEmpty { return found }
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { "\($0)/.config" } ?? "")
-        guard !config.isEmpty else { return nil }
+        guard !config.isEmpty else { return [] }
         let path = "\(config)/ailab/lab.yaml"
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        return FileManager.default.fileExists(atPath: path) ? [path] : []
+    }
+
+    /// Resolves and loads the project a run should use; the built-in catalog when no file is found.
+    public static func project(_ options: CatalogOptions) throws(CatalogError) -> ComposeProject {
+        var options = options
+        options.files = userCatalogPaths(options)
+        if options.files.isEmpty { return try ComposeProject.builtIn(options) }
+        return try ComposeProject.load(options)
     }
 
     /// Resolves and loads the catalog a run should use.
-    public static func resolve(option: String?, environment: [String: String]) throws(CatalogError) -> Catalog {
-        if let path = userCatalogPath(option: option, environment: environment) { return try load(path: path) }
-        return try builtIn()
+    public static func resolve(_ options: CatalogOptions) throws(CatalogError) -> Catalog {
+        try project(options).catalog
     }
 }

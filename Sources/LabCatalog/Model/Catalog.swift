@@ -35,6 +35,23 @@ public struct Catalog: Sendable, Equatable {
 
     public func services(in layer: Layer?) -> [LabService] { services.filter { $0.layer == layer } }
 
+    /// The top-level `networks.default` when the file names it (`name:`) or makes it `external`.
+    public var defaultNetwork: DeclaredNetwork?
+
     /// The network compose would create for this project, so `docker compose` and ailab agree.
-    public var networkName: String { "\(name)_default" }
+    public var networkName: String { defaultNetwork?.name ?? "\(name)_default" }
+
+    /// An external network is made elsewhere: ailab never creates or removes it.
+    public var networkIsExternal: Bool { defaultNetwork?.external ?? false }
+}
+
+/// A network the file declares: its engine name, and whether it is made elsewhere.
+public struct DeclaredNetwork: Sendable, Equatable {
+    public var name: String?
+    public var external: Bool
+
+    public init(name: String?, external: Bool) {
+        self.name = name
+        self.external = external
+    }
 }

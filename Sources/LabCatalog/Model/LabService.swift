@@ -61,10 +61,27 @@ public struct Component: Sendable, Equatable {
     public var wires: [Wire] = []
     /// Files mounted read-only (compose's `configs`).
     public var configs: [ConfigFile] = []
+    /// Devices it reserves (GPUs), from `deploy.resources.reservations.devices` or `gpus:`; not applied yet.
+    public var deviceReservations: [DeviceReservation] = []
 
     public init(name: String, image: String) {
         self.name = name
         self.image = image
+    }
+}
+
+/// A device the component reserves (a GPU, mostly): `count` nil means all.
+public struct DeviceReservation: Sendable, Hashable {
+    public var driver: String?
+    public var count: Int?
+    public var deviceIDs: [String] = []
+    public var capabilities: [String] = []
+
+    public init(driver: String? = nil, count: Int? = nil, deviceIDs: [String] = [], capabilities: [String] = []) {
+        self.driver = driver
+        self.count = count
+        self.deviceIDs = deviceIDs
+        self.capabilities = capabilities
     }
 }
 
@@ -88,6 +105,10 @@ public struct VolumeMount: Sendable, Hashable {
     public var source: String
     public var target: String
     public var readOnly: Bool
+    /// The engine's name when the top-level `volumes:` gives one (`name:`, or `external: true`).
+    public var engineName: String?
+    /// Declared `external: true`: made outside the lab, never created or removed by ailab.
+    public var external = false
 
     public init(source: String, target: String, readOnly: Bool = false) {
         self.source = source

@@ -34,6 +34,8 @@ public struct PlanEntry: Sendable, Equatable {
     public var operation: Operation
     /// Why it is in the plan when not asked for: "needed by open-webui".
     public var reason: String?
+    /// External volumes and network it uses ("volume models"): ailab neither creates nor removes them.
+    public var external: [String] = []
 
     public init(service: String, operation: Operation, reason: String? = nil) {
         self.service = service
@@ -48,6 +50,13 @@ public struct PlanEntry: Sendable, Equatable {
 
     /// "install qdrant (qdrant), needed by open-webui"
     public var summary: String {
+        guard external.isEmpty || !changesSomething else {
+            return operationSummary + "; external \(external.joined(separator: ", ")) not created or removed by ailab"
+        }
+        return operationSummary
+    }
+
+    private var operationSummary: String {
         let why = reason.map { ", \($0)" } ?? ""
         switch operation {
         case .install(let components): return "install \(service)\(Self.list(components, besides: service))\(why)"

@@ -58,7 +58,9 @@ public struct ActionPlanner: Sendable {
             let requested = names.contains(name)
             let reason = requested ? nil : neededBy(name, among: names)
             if !status.componentsToCreate.isEmpty {
-                plan.entries.append(PlanEntry(service: name, operation: .install(components: status.componentsToCreate), reason: reason))
+                var entry = PlanEntry(service: name, operation: .install(components: status.componentsToCreate), reason: reason)
+                entry.external = externals(of: status.service)
+                plan.entries.append(entry)
             } else if status.isDrifted {
                 plan.entries.append(PlanEntry(service: name, operation: .recreate(components: status.driftedComponents), reason: reason))
                 plan.questions.append("\(name) has drifted from the catalog: recreate \(status.driftedComponents.joined(separator: ", "))? (its volumes are kept)")
@@ -78,6 +80,10 @@ public struct ActionPlanner: Sendable {
             guard let status = snapshot.status(of: name) else { continue }
             let requested = names.contains(name)
             guard !status.ownedContainers.isEmpty else {
+                if let refusal = status.standInRefusal {
+                    plan.refusals.append(refusal)
+                    continue
+                }
                 let needed = requested ? "" : " (\(neededBy(name, among: names)))"
                 plan.refusals.append("\(name)\(needed) is not installed: `ailab install \(name)` first")
                 continue
@@ -101,6 +107,10 @@ public struct ActionPlanner: Sendable {
                 !names.contains(other) && snapshot.status(of: other).map { $0.state == .running } == true
             }
             let warning = needing.isEmpty ? "" : " \(needing.joined(separator: ", ")) \(needing.count == 1 ? "needs" : "need") it and will lose it."
+            if let refusal = status.standInRefusal {
+                plan.refusals.append(refusal)
+                continue
+            }
             if plan.request.kind == .remove {
                 let volumes = plan.request.purge ? ownVolumes(of: status.service) : []
                 if status.ownedContainers.isEmpty && volumes.isEmpty {
@@ -108,7 +118,9 @@ public struct ActionPlanner: Sendable {
                     continue
                 }
                 let containers = status.ownedContainers.map(\.name)
-                plan.entries.append(PlanEntry(service: name, operation: .remove(containers: containers, volumes: volumes)))
+                var entry = PlanEntry(service: name, operation: .remove(containers: containers, volumes: volumes))
+                if plan.request.purge { entry.external = externals(of: status.service) }
+                plan.entries.append(entry)
                 let what = containers.isEmpty ? "" : " (containers \(containers.joined(separator: ", ")))"
                 let purge = volumes.isEmpty
                     ? "? Its volumes are kept."
@@ -131,11 +143,18 @@ public struct ActionPlanner: Sendable {
         return "needed by \(needing.joined(separator: ", "))"
     }
 
+    /// What a service uses that is made outside the lab: "volume models", "network edge".
+    func externals(of service: LabService) -> [String] {
+        var seen = Set<String>()
+        let volumes = service.components.flatMap(\.volumes).filter(\.external).map { "volume \($0.engineName ?? $0.source)" }
+        return (volumes + (catalog.networkIsExternal ? ["network \(catalog.networkName)"] : [])).filter { seen.insert($0).inserted }
+    }
+
     /// The engine names of the named volumes only this service mounts.
     func ownVolumes(of service: LabService) -> [String] {
         let others = Set(catalog.services.filter { $0.name != service.name }.flatMap(\.components).flatMap(\.volumes).map(\.source))
         var seen = Set<String>()
-        return service.components.flatMap(\.volumes).filter { $0.isNamedVolume && !others.contains($0.source) }
-            .map { "\(catalog.name)_\($0.source)" }.filter { seen.insert($0).inserted }
+        return service.components.flatMap(\.volumes).filter { $0.isNamedVolume && !$0.external && !others.contains($0.source) }
+            .map { $0.engineName ?? "\(catalog.name)_\($0.source)" }.filter { seen.insert($0).inserted }
     }
 }

@@ -149,6 +149,10 @@ extension ActionRunner {
         let name = catalog.networkName
         // The engine's name filter matches substrings: compare exactly.
         if try await client.listNetworks(filters: ["name": [name]]).contains(where: { $0.name == name }) { return false }
+        if catalog.networkIsExternal {
+            reporter.emit(service, .failed, "the external network \(name) does not exist: create it first (ailab never creates or removes an external network)")
+            throw ActionFailure(message: "the external network \(name) does not exist")
+        }
         do {
             try await step(service, "create network \(name)", reporter) {
                 _ = try await client.createNetwork(name: name, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.network": "default"])

@@ -27,7 +27,8 @@ public struct ContainerBlueprint: Sendable {
         self.catalogDirectory = catalogDirectory
         containerName = component.containerName ?? "\(project)-\(component.name)-1"
         configHash = Self.hash(of: component)
-        volumeNames = component.volumes.filter(\.isNamedVolume).map { "\(project)_\($0.source)" }
+        // External volumes are used as they are: never created (nor removed) by the lab.
+        volumeNames = component.volumes.filter { $0.isNamedVolume && !$0.external }.map { $0.engineName ?? "\(project)_\($0.source)" }
     }
 
     public var labels: [String: String] {
@@ -90,7 +91,7 @@ public struct ContainerBlueprint: Sendable {
     private func bind(_ mount: VolumeMount) -> String {
         var source = mount.source
         if mount.isNamedVolume {
-            source = "\(project)_\(mount.source)"
+            source = mount.engineName ?? "\(project)_\(mount.source)"
         } else if source.hasPrefix("~/") {
             source = NSHomeDirectory() + source.dropFirst()
         } else if source.hasPrefix(".") {

@@ -29,8 +29,16 @@ public struct Preflight: Sendable {
             case .install(let names), .recreate(let names): components = names
             default: continue
             }
+            let existing = snapshot.services.flatMap(\.containers) + snapshot.others
+            let own = Set((snapshot.status(of: service.name)?.ownedContainers ?? []).map(\.id))
             for component in service.components where components.contains(component.name) {
                 if !images.contains(component.image) { images.append(component.image) }
+                // The engine refuses a second container of one name: say so before creating anything.
+                let name = component.containerName ?? "\(snapshot.catalog.name)-\(component.name)-1"
+                if case .install = entry.operation, let taken = existing.first(where: { $0.name == name && !own.contains($0.id) }) {
+                    let owner = taken.project.map { "project '\($0)'" } ?? "no compose project"
+                    problems.append("container name \(name) for \(component.name) is taken by a container of \(owner)")
+                }
                 problems += resolver.problems(in: component)
                 for port in component.ports {
                     guard let host = port.host else { continue }

@@ -6,25 +6,33 @@ public struct Assignment: Sendable, Equatable {
     public var component: String
 }
 
-/// Decides which catalog service a container is: by compose label (the catalog's project
-/// first), then by container name, then by image.
+/// Decides which catalog service a container is. A service takes the containers of the
+/// catalog's own project (by compose service label). Only when it has none, containers of one
+/// other project (or made by hand, with no project) stand in for it: matched by compose service
+/// name, then container name (even when the label names another service: `ollama-cpu` named
+/// `ollama`), then image. A service never mixes two projects; when several could stand in, the
+/// best match wins, then the project first by name, so the choice is the same on every run.
 public struct ServiceMapper: Sendable {
     public let catalog: Catalog
+    private let byComponent: [String: Assignment]
     private let componentOwner: [String: Assignment]
     private let imageOwner: [String: Assignment]
 
     public init(catalog: Catalog) {
         self.catalog = catalog
+        var components: [String: Assignment] = [:]
         var owner: [String: Assignment] = [:]
         var images: [String: [Assignment]] = [:]
         for service in catalog.services {
             for component in service.components {
                 let assignment = Assignment(service: service.name, component: component.name)
+                components[component.name] = assignment
                 owner[component.name] = assignment
                 if let name = component.containerName { owner[name] = assignment }
                 images[component.image, default: []].append(assignment)
             }
         }
+        byComponent = components
         componentOwner = owner
         // An image two components share (postgres for the lab and for dify's own db) says nothing.
         imageOwner = images.compactMapValues { $0.count == 1 ? $0.first : nil }
@@ -33,28 +41,36 @@ public struct ServiceMapper: Sendable {
     /// Maps each container id to its service and component, or nil for "other".
     public func assign(_ containers: [ContainerStatus]) -> [String: Assignment?] {
         var result: [String: Assignment?] = [:]
-        // Components the catalog's own project already has containers for: another project's
-        // container with the same service label is someone else's, not the lab's.
-        let ownProject = Set(containers.filter { $0.project == catalog.name }.compactMap(\.component))
+        var owned: Set<String> = []  // services with a container of the catalog's own project
+        var candidates: [String: [(rank: Int, project: String, id: String, match: Assignment)]] = [:]
         for container in containers {
-            result[container.id] = service(for: container, ownProjectComponents: ownProject)
+            result[container.id] = .some(nil)
+            if container.project == catalog.name {
+                guard let match = container.component.flatMap({ byComponent[$0] }) else { continue }
+                result[container.id] = match
+                owned.insert(match.service)
+            } else if let (rank, match) = standIn(container) {
+                candidates[match.service, default: []].append((rank, container.project ?? "", container.id, match))
+            }
+        }
+        for (service, list) in candidates where !owned.contains(service) {
+            guard let best = list.min(by: { ($0.rank, $0.project) < ($1.rank, $1.project) }) else { continue }
+            // Of that project, each component's best-matching containers (a scaled service has several).
+            let chosen = list.filter { $0.project == best.project }
+            let bestRank = Dictionary(chosen.map { ($0.match.component, $0.rank) }, uniquingKeysWith: min)
+            for candidate in chosen where candidate.rank == bestRank[candidate.match.component] { result[candidate.id] = candidate.match }
         }
         return result
     }
 
-    func service(for container: ContainerStatus, ownProjectComponents: Set<String>) -> Assignment? {
-        if let component = container.component, let owner = componentOwner[component] {
-            if container.project == catalog.name { return owner }
-            if !ownProjectComponents.contains(component) { return owner }
-            return nil
+    /// How well another project's (or a hand-made) container looks like a catalog component:
+    /// 0 by its compose service name, 1 by its container name, 2 by its image.
+    func standIn(_ container: ContainerStatus) -> (Int, Assignment)? {
+        if let component = container.component, let match = byComponent[component] { return (0, match) }
+        if let match = componentOwner[container.name] ?? componentOwner[Self.composeStyleBase(container.name, project: catalog.name)] {
+            return (1, match)
         }
-        if container.component != nil { return nil }  // compose-managed, but not a lab service
-        // A name or image match only stands in while the lab's own project has no container
-        // for that component: once installed, a look-alike is someone else's.
-        let match = componentOwner[container.name] ?? componentOwner[Self.composeStyleBase(container.name, project: catalog.name)]
-            ?? imageOwner[container.image]
-        guard let match, !ownProjectComponents.contains(match.component) else { return nil }
-        return match
+        return imageOwner[container.image].map { (2, $0) }
     }
 
     /// True when `name` is the component's container by name: its `container_name`, its compose

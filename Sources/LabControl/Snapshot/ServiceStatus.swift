@@ -80,6 +80,21 @@ public struct ServiceStatus: Sendable, Equatable {
         }
     }
 
+    /// True when every container shown for the service is another project's (or a look-alike's)
+    /// standing in: the catalog's own project runs none of it.
+    public var isStandIn: Bool { !containers.isEmpty && ownedContainers.isEmpty }
+
+    /// The project whose containers stand in for the service ("" for containers of no project).
+    public var standInProject: String? { isStandIn ? containers.first.map { $0.project ?? "" } : nil }
+
+    /// Why an action leaves a stand-in alone, naming its project and how to act on it.
+    public var standInRefusal: String? {
+        guard let other = standInProject, let first = containers.first else { return nil }
+        let owner = other.isEmpty ? "container \(first.name) (no compose project)" : "project '\(other)' (container \(first.name))"
+        let how = other.isEmpty ? "" : ": run with -p \(other) to act on that project"
+        return "\(service.name) is \(owner), standing in for project '\(project ?? "")''s service; ailab does not act on it\(how)"
+    }
+
     /// Catalog components with no owned container.
     public var componentsToCreate: [String] {
         let present = Set(ownedContainers.compactMap(\.component))

@@ -13,9 +13,6 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("A theme name (default, light, high-contrast, monochrome) or a theme file; also AILAB_THEME.", valueName: "name|file"))
-    var theme: String?
-
     func run() async throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             Stderr.line("ailab: the console needs a terminal (stdin and stdout are not both one); for scripts use `ailab status` or `ailab status --json`")
@@ -25,10 +22,10 @@ struct ConsoleCommand: AsyncParsableCommand {
         // Ask the engine its API version while the catalog, the theme and ncurses are set up:
         // the first frame of the lab then waits one round trip less, on event loops already up.
         Task.detached { _ = try? await client.apiVersion() }
-        let catalog = try options.loadCatalog()
+        let catalog = try options.loadCatalog(printWarnings: false)  // the header counts them; ? lists them
         let chosenTheme: Theme
         do {
-            chosenTheme = try ThemeCatalog.resolve(option: theme, environment: options.environment)
+            chosenTheme = try ThemeCatalog.resolve(option: options.theme, environment: options.environment)
         } catch {
             Stderr.line("ailab: theme \(error)")
             throw ExitCode(3)
