@@ -20,6 +20,9 @@ public enum DetailContent {
             since = "  since \(Format.since(at, now: state.now, timeZone: state.timeZone)) (\(Format.age(since: at, now: state.now)))"
         }
         line(("Condition ", Style(.title)), (ConditionStyle.glyph(status, state.glyphs) + " " + condition.text, Style(ConditionStyle.role(status))), (since, Style(.muted)))
+        if let project = status.standInProject {
+            line(("Stand-in ", Style(.title)), ("shown from \(project.isEmpty ? "a container of no project" : "project '\(project)'"); ailab acts only on its own project's containers (-p \(project.isEmpty ? "NAME" : project) to act on these)", Style(.warning)))
+        }
         if let probe = service.probe { lines += probeLines(state, status, probe) }
         line(("Components", Style(.title)))
         for component in service.components {

@@ -13,6 +13,9 @@ enum SummaryView {
         x += buffer.put(status.service.name, x: x, y: area.y, style: Style(.text, .bold), clip: area)
         x += buffer.put("  \(stateText(state, status))", x: x, y: area.y, style: Style(condition), clip: area)
         x += buffer.put("   \(image(status))", x: x, y: area.y, style: Style(.muted), clip: area)
+        if let project = status.standInProject {
+            x += buffer.put("   stand-in from \(project.isEmpty ? "no project" : "project \(project)")", x: x, y: area.y, style: Style(.warning), clip: area)
+        }
         if !status.service.dependencies.isEmpty {
             x += buffer.put("   needs", x: x, y: area.y, style: Style(.muted), clip: area)
             for dependency in status.service.dependencies {

@@ -30,6 +30,10 @@ import Testing
             #expect(lab.status(of: "web")?.standInProject == "alpha")
             #expect(lab.others.map(\.name) == ["zeta-db-1", "zeta-web-1"])
             #expect(StatusTable.render(lab).contains("\nweb: shown from project 'alpha', standing in\n"))
+            // Marked in the JSON too, for scripts: null for a service's own containers.
+            let json = StatusReport(lab).json()
+            #expect(json.contains("\"standInProject\" : \"alpha\""))
+            #expect(json.contains("\"standInProject\" : null"))
         }
     }
 

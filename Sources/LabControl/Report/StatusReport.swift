@@ -88,6 +88,8 @@ public struct StatusReport: Encodable, Sendable {
         let missingComponents: [String]
         /// A container's config-hash differs from the catalog's: `ailab install` offers to recreate it.
         let drifted: Bool
+        /// Another compose project's container shown for this service ("" for one of no project); ailab will not act on it.
+        @Nullable var standInProject: String?
         @Nullable var lastCheck: Check?
 
         init(_ status: ServiceStatus, at now: Date, engineReachable: Bool) {
@@ -109,6 +111,7 @@ public struct StatusReport: Encodable, Sendable {
             containers = status.containers.map { Container($0, engineReachable: engineReachable) }
             missingComponents = status.missingComponents
             drifted = status.isDrifted
+            standInProject = status.standInProject
             lastCheck = status.failingCheck.map { Check(container: $0.container, exitCode: $0.run.exitCode, output: $0.run.output) }
         }
     }
