@@ -95,7 +95,7 @@ struct Benchmark {
         _ = console.bytesWritten(during: 1.5)  // settle: stats and probes of the first screen
         var latencies: [Double] = []
         for _ in 0..<10 {
-            for (action, glyph) in [("die", "✗"), ("start", "●")] {
+            for (action, glyph) in [("die", "○"), ("start", "●")] {  // a kill is a stop asked for: ○
                 let events = try await client.events(EventQuery(actions: [action], labels: ["com.docker.compose.service=\(BenchLab.victim)"]))
                 var iterator = events.makeAsyncIterator()
                 if action == "die" { try await client.killContainer(lab.victimID) } else { try await client.startContainer(lab.victimID) }

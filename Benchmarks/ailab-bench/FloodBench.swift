@@ -29,7 +29,7 @@ enum FloodBench {
         // Services and Layers by turns; each waits for a word only that screen writes.
         var latencies: [Double] = []
         for press in 0..<presses {
-            let (key, word) = press % 2 == 0 ? ("2", "HEALTH") : ("1", "Observability")
+            let (key, word) = press % 2 == 0 ? ("2", "CONDITION") : ("1", "Observability")
             let sent = ContinuousClock.now
             console.write(key)
             guard let at = console.read(until: { $0.contains(word) }, within: 10).at else { throw BenchError("key \(key) unanswered for 10 s under the flood") }
