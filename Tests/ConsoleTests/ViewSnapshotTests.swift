@@ -106,6 +106,16 @@ final class ViewSnapshotTests: XCTestCase {
         check(state, "ports-80x24")
     }
 
+    /// Exposure: reach, route, auth and verdict per port; the fixture lab's postgres, ollama and
+    /// litellm on 0.0.0.0 are exposed, qdrant on loopback is local.
+    func testExposure() throws {
+        var state = try ConsoleFixtures.state()
+        state.screen = .exposure
+        state.exposureAuth = ["0.0.0.0:3000/tcp": .open(200), "0.0.0.0:8080/tcp": .required(401), "0.0.0.0:5432/tcp": .noAnswer("not HTTP")]
+        state.exposureUnchecked = "not running"
+        check(state, "exposure-80x24")
+    }
+
     func testEvents() throws {
         var state = try ConsoleFixtures.state()
         state.screen = .events
