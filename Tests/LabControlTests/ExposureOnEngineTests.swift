@@ -123,6 +123,35 @@ struct ExposureOnEngineTests {
         }
     }
 
+    /// The "done when": installed from a catalog that publishes a data store on all
+    /// interfaces (the install warns, naming the port), `exposure` exits 1 naming it; once the
+    /// catalog binds it to loopback and it is recreated, 0.
+    @Test func anInstallWarnsAndExposureExitsOneUntilTheDataStoreIsOnLoopback() async throws {
+        let port = freePort()
+        let yaml = { (binding: String) in
+            "name: PROJECT\nservices:\n  store:\n    image: ailab-fixture/httpd:1\n    ports: [\"\(binding)\(port):8080\"]\n    stop_grace_period: 1s\n    x-ailab: {layer: data}\n"
+        }
+        try await EngineLab.withProject(yaml: yaml("")) { lab in
+            let install = try lab.cli(["install", "store"])
+            #expect(install.status == 0, "\(install.stderr)")
+            #expect(install.stderr.contains("warning: store would publish host port \(port)/tcp (a data store) on all interfaces"), "\(install.stderr)")
+            let exposed = try lab.cli(["exposure", "--json"])
+            #expect(exposed.status == 1, "\(exposed.stderr)")
+            #expect(exposed.stderr.contains("exposed: store :\(port): data store on all interfaces"), "\(exposed.stderr)")
+
+            try yaml("127.0.0.1:").replacingOccurrences(of: "name: PROJECT", with: "name: \(lab.project)").write(toFile: lab.catalogPath, atomically: true, encoding: .utf8)
+            let recreate = try lab.cli(["install", "store", "--yes"])
+            #expect(recreate.status == 0, "\(recreate.stderr)")
+            #expect(!recreate.stderr.contains("warning:"), "\(recreate.stderr)")
+            let safe = try lab.cli(["exposure", "--json"])
+            #expect(safe.status == 0, "\(safe.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(safe.stdout.utf8)) as? [String: Any])
+            let row = (json["ports"] as? [[String: Any]])?.first { $0["service"] as? String == "store" }
+            #expect((row?["exposure"] as? [String: Any])?["reach"] as? String == "loopback")
+            #expect((json["problems"] as? [String]) == [])
+        }
+    }
+
     @Test func theTableNamesEachPortAndAnUnreachableEngineExitsTwo() async throws {
         try await EngineLab.with(yaml: Self.yaml) { lab in
             let port = freePort()
