@@ -212,6 +212,15 @@ final class ViewSnapshotTests: XCTestCase {
         check(try actionState(ActionRequest(.install, ["langfuse"])), "action-plan-80x24")
     }
 
+    /// The install's exposure warning stands in the plan, naming the port, before the question.
+    func testActionPlanShowsAnExposureWarning() throws {
+        var state = try actionState(ActionRequest(.install, ["qdrant"]))
+        state.action?.plan?.warnings = ["qdrant would publish host port 6333/tcp (a data store) on all interfaces"]
+        state.refreshFrame()
+        let text = ConsoleRenderer.render(state).text
+        XCTAssertTrue(text.contains("warning: qdrant would publish host port 6333/tcp"), text)
+    }
+
     func testActionRefusedByPreflight() throws {
         let refusals = ["host port 3001/tcp for langfuse is taken: a host process listens on it (node, pid 4242)"]
         check(try actionState(ActionRequest(.install, ["langfuse"]), refusals: refusals), "action-refused-80x24")
