@@ -9,20 +9,21 @@ struct ExposureCommand: AsyncParsableCommand {
         commandName: "exposure",
         abstract: "Print who can reach each published port: its binding, Traefik route, tunnel, auth and verdict.",
         discussion: """
-            For every port the lab's containers publish (and every port Traefik routes to):
+            For every port the lab publishes (and every port Traefik routes to):
               reach    loopback, all interfaces (the LAN), or one address of this host
-              route    the Traefik routers sending to it (host rule, middlewares: auth or not)
-              tunnel   cloudflared, Tailscale serve, bore or localtunnel pointing at it or at Traefik
-              auth     one unauthenticated GET from this host (x-ailab.exposure.auth-path, else /):
-                       2xx open, 401/403 asks for credentials; only when the engine is local
-              verdict  local, protected, open (a web app without credentials), or exposed
-            What a port is comes from the catalog: the data layer's ports are data stores, the AI
-            gateway's model APIs, and x-ailab.exposure says more (admin, app, entry).
+              route    the Traefik routers sending to it: rule, middlewares, auth or not
+              tunnel   cloudflared, Tailscale serve, bore or localtunnel pointing at it
+                       (or at Traefik, for a routed port)
+              auth     one unauthenticated GET from this host, to x-ailab.exposure's
+                       auth-path (else /): 2xx open, 401/403 asks; local engines only
+              verdict  local, protected, open (a web app without credentials), exposed
+            What a port is comes from the catalog: the data layer's are data stores,
+            the AI gateway's model APIs; x-ailab.exposure says more (admin, app, entry).
 
             Exit status:
               0  nothing is exposed
-              1  a data store or model API is reachable beyond loopback, or an admin interface
-                 answers there without credentials (each named on stderr)
+              1  a data store or model API is reachable beyond loopback, or an admin
+                 interface there does not ask for credentials (each named on stderr)
               2  the engine is unreachable (one line on stderr)
               3  the catalog file is invalid (its errors on stderr, with file:line:column)
             """
