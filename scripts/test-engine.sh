@@ -11,7 +11,8 @@
 #
 # Fixture images (all from one busybox-static rootfs):
 #   ailab-fixture/httpd:1      busybox httpd on :8080 serving /www (/health, /ready, /json/*,
-#                              /api/v1/targets as Prometheus would)
+#                              /api/v1/targets as Prometheus would; /private/ answers 401
+#                              without basic auth)
 #   ailab-fixture/exits:1      prints a line to stdout and one to stderr, then exits 3
 # With the registry up, both are pushed to 127.0.0.1:$REGISTRY_PORT/ailab-fixture/..., with
 # ailab-fixture/payload:1 (the httpd plus 2 MiB of its own, so a pull really downloads),
@@ -86,6 +87,11 @@ build_fixtures() {
   # What Prometheus answers at /api/v1/targets: job "web" is scraped and up.
   mkdir -p "$root/www/api/v1"
   echo '{"status":"success","data":{"activeTargets":[{"labels":{"job":"web"},"scrapeUrl":"http://web:8080/metrics","health":"up"}]}}' >"$root/www/api/v1/targets"
+  # /private asks for credentials (basic auth, busybox httpd's default /etc/httpd.conf): 401
+  # without them, as an admin interface that asks should. Every other path is as before.
+  mkdir -p "$root/www/private"
+  echo private >"$root/www/private/index.html"
+  echo '/private:admin:fixture' >"$root/etc/httpd.conf"
   tar -C "$root" -c . | docker_ import \
     --change 'CMD ["/bin/httpd", "-f", "-v", "-p", "8080", "-h", "/www"]' \
     --change 'EXPOSE 8080' - ailab-fixture/httpd:1 >/dev/null

@@ -12,6 +12,11 @@ public struct AppState: Sendable {
     public var selected: String?
     /// The selected row of the Ports screen (rows are ports, not services).
     public var portRow = 0
+    /// The selected row of the Exposure screen, and what the last unauthenticated requests got
+    /// (`unchecked`: why a port has no answer yet).
+    public var exposureRow = 0
+    public var exposureAuth: [String: AuthFinding] = [:]
+    public var exposureUnchecked = "not yet"
     public var filter = ""
     public var editingFilter = false
     /// The command palette's line while it is open (`:`), and what Tab last offered.

@@ -10,6 +10,9 @@ public enum ConsoleEvent: Sendable {
     case logLines([LogLine])
     case logsEnded(reason: String?)
     case portProbes([Int: Bool])
+    /// One unauthenticated request's answer per published port (`ExposureJudge.authKey`), and
+    /// why the others have none.
+    case exposureChecked([String: AuthFinding], unchecked: String)
     /// The state file as it now is (after checks ran, a mark, or a first-healthy note).
     case labState(LabState)
     case stateError(String)
@@ -41,6 +44,8 @@ public enum Effect: Sendable, Equatable {
     case watchStats(Set<String>)
     /// TCP-connect to these host ports on 127.0.0.1 and report which answer.
     case probePorts([Int])
+    /// Send each published port one unauthenticated request (the Exposure screen's auth).
+    case checkExposure
     /// Run the roadmap's automatic checks and record the results.
     case runChecks
     case setMark(metric: String, met: Bool)

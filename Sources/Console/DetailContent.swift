@@ -47,6 +47,13 @@ public enum DetailContent {
         if !status.ports.isEmpty {
             line(("Ports ", Style(.title)), (status.ports.map { $0.proto == "tcp" ? "http://localhost:\($0.host)" : "\($0.host)/\($0.proto)" }.joined(separator: "  "), Style(.accent)))
         }
+        // Who can reach each port, as the Exposure screen says it: a line per port.
+        for port in state.exposure(of: name) {
+            let route = port.routes.isEmpty ? "" : " · route \(port.routeText)"
+            let tunnel = port.tunnels.isEmpty ? "" : " · tunnel \(port.tunnelText)"
+            line(("Exposure \(port.portText) ", Style(.title)), ("\(port.reach.text)\(route)\(tunnel) · auth \(port.auth.text) · ", Style(.text)),
+                 (port.verdict.rawValue, Style(port.verdict == .exposed ? .unhealthy : port.verdict == .open ? .warning : .healthy)))
+        }
         line(("Needs ", Style(.title)), (relations(state, service.dependencies), Style(.text)))
         let neededBy = state.snapshot.services.filter { $0.service.dependencies.contains(name) }.map(\.service.name)
         line(("Needed by ", Style(.title)), (relations(state, neededBy), Style(.text)))

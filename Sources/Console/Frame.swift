@@ -20,6 +20,7 @@ public struct Frame: Sendable {
     /// The rows of the screen on show (the others' are empty).
     public var serviceRows: [ServiceStatus]
     public var portRows: [PortRow]
+    public var exposureRows: [PortExposure]
     public var roadmapRows: [RoadmapRow]
     /// The Layers screen's bands and chips, laid out in `screenArea`.
     public var layers: LayersLayout
@@ -39,6 +40,7 @@ public struct Frame: Sendable {
         // Only the screen on show is derived: the others cost nothing until they are shown.
         serviceRows = state.screen == .services ? state.serviceRows : []
         portRows = state.screen == .ports ? state.portRows : []
+        exposureRows = state.screen == .exposure ? state.exposureRows : []
         roadmapRows = state.screen == .roadmap ? state.roadmapRows : []
         layers = state.screen == .layers ? LayersLayout(state: state, area: screenArea) : LayersLayout()
         if case .detail(let service) = state.overlay { detailLines = DetailContent.lines(state, service: service) } else { detailLines = [] }

@@ -37,7 +37,9 @@ extension Reducer {
             state.overlay = .detail(service: service)
             state.detailScroll = 0
             state.detailTail = []
-            return statsEffect(state) + tailEffect(state, service)
+            // Its ports' auth lines want one unauthenticated request each.
+            let exposure: [Effect] = state.snapshot.status(of: service)?.isInstalled == true ? [.checkExposure] : []
+            return statsEffect(state) + tailEffect(state, service) + exposure
         case .logs:
             guard let service = targetService(state), let status = state.snapshot.status(of: service) else { return [] }
             state.selected = service
@@ -105,6 +107,7 @@ extension Reducer {
         if state.overlay == .help { state.overlay = nil }
         var effects = statsEffect(state)
         if screen == .ports { effects.append(.probePorts(Array(Set(state.portRows.map(\.host))).sorted())) }
+        if screen == .exposure { effects.append(.checkExposure) }
         if screen == .roadmap, !state.checksRunning {
             state.checksRunning = true
             effects.append(.runChecks)
@@ -117,6 +120,9 @@ extension Reducer {
         if state.screen == .roadmap, state.overlay == nil {
             guard case .item(let item) = state.roadmapRows[safe: state.selectedRoadmapRow] else { return nil }
             return item.service
+        }
+        if state.screen == .exposure, state.overlay == nil {
+            return state.exposureRows[safe: state.exposureRow]?.service
         }
         if state.screen == .ports, state.overlay == nil {
             let rows = state.portRows

@@ -23,6 +23,10 @@ extension Reducer {
             if case .item(let item) = rows[state.roadmapRow] { state.selected = item.service }
         case .events:
             state.eventScroll = clampStep(state.eventScroll, count: state.events.count, command, page: page)
+        case .exposure:
+            let rows = state.exposureRows
+            state.exposureRow = clampStep(state.exposureRow, count: rows.count, command, page: page)
+            if rows.indices.contains(state.exposureRow) { state.selected = rows[state.exposureRow].service }
         }
     }
 
@@ -107,6 +111,11 @@ extension Reducer {
                 if case .item(let item) = rows[row] { state.selected = item.service }
             }
         case .events: break
+        case .exposure:
+            let rows = frame.exposureRows
+            let window = visibleWindow(count: rows.count, selected: state.exposureRow, rows: area.height - 1)
+            let row = window.lowerBound + (y - area.y - 1)
+            if y > area.y, window.contains(row) { (state.exposureRow, state.selected) = (row, rows[row].service) }
         }
         return statsEffect(state)
     }

@@ -30,6 +30,9 @@ public enum Reducer {
         case .portProbes(let results):
             state.listening.merge(results) { $1 }
             return []
+        case .exposureChecked(let findings, let unchecked):
+            (state.exposureAuth, state.exposureUnchecked) = (findings, unchecked)
+            return []
         case .labState(let labState):
             state.labState = labState
             state.checksRunning = false

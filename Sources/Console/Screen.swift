@@ -1,6 +1,6 @@
 /// The console's screens, in tab order.
 public enum Screen: Int, CaseIterable, Sendable {
-    case layers = 1, services, ports, roadmap, events
+    case layers = 1, services, ports, roadmap, events, exposure
 
     public var title: String {
         switch self {
@@ -9,6 +9,7 @@ public enum Screen: Int, CaseIterable, Sendable {
         case .ports: return "Ports"
         case .roadmap: return "Roadmap"
         case .events: return "Events"
+        case .exposure: return "Exposure"
         }
     }
 

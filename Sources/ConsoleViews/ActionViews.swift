@@ -51,6 +51,7 @@ enum ActionViews {
         let inner = area.inset(by: 1)
         var lines: [(String, Style)] = [("Plan:", Style(.title, .bold))]
         lines += plan.entries.enumerated().map { ("  \($0.offset + 1). \($0.element.summary)", Style(.text)) }
+        lines += plan.warnings.map { ("  \(state.glyphs.dot) warning: \($0)", Style(.warning)) }
         if refused {
             lines.append(("", Style(.text)))
             lines.append(("Nothing was changed, because:", Style(.title, .bold)))

@@ -6,11 +6,7 @@ enum PortsView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
         let headers = [("HOST", 5), ("PROTO", 5), ("ADDRESS", 9), ("SERVICE", 12), ("CONTAINER", 22), ("LISTEN", 6), ("CLASH", 40)]
-        var x = area.x + 1
-        for (title, width) in headers {
-            buffer.put(title, x: x, y: area.y, style: Style(.title, .bold), maxWidth: width, clip: area)
-            x += width + 1
-        }
+        Columns.headers(headers, into: &buffer, area)
         let rows = state.frame.portRows
         if rows.isEmpty {
             buffer.put(" no published or declared ports", x: area.x, y: area.y + 1, style: Style(.muted), clip: area)
@@ -32,11 +28,7 @@ enum PortsView {
                 (row.service ?? "(other)", Style(row.service == nil ? .muted : .text)),
                 (container, Style(row.published ? .text : .notInstalled)), (listen.0, Style(listen.1)), (clash, Style(.error)),
             ]
-            var x = area.x + 1
-            for ((text, style), (_, width)) in zip(cells, headers) {
-                buffer.put(DisplayWidth.truncate(text, to: width, ellipsis: state.glyphs.ellipsis), x: x, y: y, style: style, clip: area)
-                x += width + 1
-            }
+            Columns.row(cells, headers, y: y, ellipsis: state.glyphs.ellipsis, into: &buffer, area)
             if index == state.portRow {
                 buffer.restyle(Rect(x: area.x, y: y, width: area.width, height: 1)) { Style(.selected, $0.emphasis.union(.bold)) }
             }

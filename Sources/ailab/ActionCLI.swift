@@ -23,6 +23,7 @@ struct ActionCLI {
         }
         let planText = plan.entries.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
         Stdout.line((["Plan:"] + planText).joined(separator: "\n"))
+        for warning in plan.warnings { Stderr.line("warning: \(actions.mask(warning))") }
         guard plan.refusals.isEmpty else {
             Stderr.line("refused; nothing was changed:")
             for refusal in plan.refusals { Stderr.line("  - \(actions.mask(refusal))") }

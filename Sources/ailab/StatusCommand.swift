@@ -29,7 +29,8 @@ struct StatusCommand: AsyncParsableCommand {
             --json prints the documented schema (README, "JSON schema"): engine {endpoint, reachable, \
             version, apiVersion, error}, services[] {name, layer, phase, condition, conditionSince, \
             conditionDetail, probe, state, health, containers[], ports[] {host, container, protocol, \
-            hostIp}, ...}. condition is one of the words above; state (not-installed, created, running, \
+            hostIp, exposure}, ...}; exposure (null when not installed) is {kind, reach, address, routes, \
+            tunnels, auth, verdict, why}, as `ailab exposure --json` prints it. condition is one of the words above; state (not-installed, created, running, \
             restarting, paused, exited, dead, unknown) and health (healthy, unhealthy, starting, none, \
             unknown) are the engine's own facts.
             """
@@ -41,17 +42,18 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let catalog = try options.loadCatalog()
-        let client = try options.makeClient()
-        let snapshot = await SnapshotLoader(client: client, catalog: catalog).load()
-        FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker()).utf8))
+        let (snapshot, client) = try await options.loadSnapshot()
+        // Each port's `exposure` in JSON includes one unauthenticated request's answer.
+        let auth = json ? await AuthChecker(endpoint: client.endpoint).check(snapshot) : [:]
+        let exposures = ExposureJudge.judge(snapshot, auth: auth, unchecked: AuthChecker(endpoint: client.endpoint).uncheckedReason)
+        FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker(), exposures: exposures).utf8))
         let exit = StatusExit(snapshot)
         if exit == .unreachable { Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")") }
         if exit != .ok { throw ExitCode(exit.rawValue) }
     }
 
     /// What `status` prints on stdout: the table or JSON, secrets masked, safe for a terminal.
-    static func output(_ snapshot: LabSnapshot, json: Bool, masker: SecretMasker) -> String {
-        json ? TerminalText.json(masker.apply(StatusReport(snapshot).json())) + "\n" : TerminalText.safe(masker.apply(StatusTable.render(snapshot))) + "\n"
+    static func output(_ snapshot: LabSnapshot, json: Bool, masker: SecretMasker, exposures: [PortExposure]? = nil) -> String {
+        json ? TerminalText.json(masker.apply(StatusReport(snapshot, exposures: exposures).json())) + "\n" : TerminalText.safe(masker.apply(StatusTable.render(snapshot))) + "\n"
     }
 }

@@ -17,12 +17,33 @@ import Testing
         #expect(state.screen == .ports)
         _ = press(&state, .tab, .tab)
         #expect(state.screen == .events)
+        _ = press(&state, .char("1"), .backTab)
+        #expect(state.screen == Screen.allCases.last)  // Shift-Tab wraps, Tab too
         _ = press(&state, .tab)
         #expect(state.screen == .layers)
-        _ = press(&state, .backTab, .backTab)
+        _ = press(&state, .char("5"), .backTab)
         #expect(state.screen == .roadmap)
         #expect(press(&state, .char("q")) == [.quit])
         #expect(press(&state, .ctrl("c")) == [.quit])
+    }
+
+    @Test func sixShowsExposureChecksAuthAndMovesAlongItsRows() throws {
+        var state = try ConsoleFixtures.state()
+        #expect(press(&state, .char("6")).contains(.checkExposure))
+        #expect(state.screen == .exposure)
+        let rows = state.exposureRows
+        #expect(rows.count >= 6)
+        _ = press(&state, .char("j"))
+        #expect(state.exposureRow == 1)
+        #expect(state.selected == rows[1].service)
+        _ = Reducer.reduce(&state, .exposureChecked(["0.0.0.0:5432/tcp": .required(401)], unchecked: "not running"))
+        #expect(state.exposureRows.first { $0.service == "postgres" }?.auth == .required(401))
+        #expect(state.exposureRows.first { $0.service == "qdrant" }?.auth == .notChecked("not running"))
+        // Enter on a row opens its service's Detail, with a line per port.
+        state.exposureRow = rows.firstIndex { $0.service == "postgres" }!
+        _ = press(&state, .enter)
+        #expect(state.overlay == .detail(service: "postgres"))
+        #expect(state.frame.detailLines.contains { $0.map(\.text).joined().hasPrefix("Exposure :5432 all interfaces · auth asks (401) · exposed") })
     }
 
     @Test func layersMoveAlongBandsAndBetweenThem() throws {

@@ -106,6 +106,16 @@ final class ViewSnapshotTests: XCTestCase {
         check(state, "ports-80x24")
     }
 
+    /// Exposure: reach, route, auth and verdict per port; the fixture lab's postgres, ollama and
+    /// litellm on 0.0.0.0 are exposed, qdrant on loopback is local.
+    func testExposure() throws {
+        var state = try ConsoleFixtures.state()
+        state.screen = .exposure
+        state.exposureAuth = ["0.0.0.0:3000/tcp": .open(200), "0.0.0.0:8080/tcp": .required(401), "0.0.0.0:5432/tcp": .noAnswer("not HTTP")]
+        state.exposureUnchecked = "not running"
+        check(state, "exposure-80x24")
+    }
+
     func testEvents() throws {
         var state = try ConsoleFixtures.state()
         state.screen = .events
@@ -200,6 +210,15 @@ final class ViewSnapshotTests: XCTestCase {
 
     func testActionPlanAndQuestion() throws {
         check(try actionState(ActionRequest(.install, ["langfuse"])), "action-plan-80x24")
+    }
+
+    /// The install's exposure warning stands in the plan, naming the port, before the question.
+    func testActionPlanShowsAnExposureWarning() throws {
+        var state = try actionState(ActionRequest(.install, ["qdrant"]))
+        state.action?.plan?.warnings = ["qdrant would publish host port 6333/tcp (a data store) on all interfaces"]
+        state.refreshFrame()
+        let text = ConsoleRenderer.render(state).text
+        XCTAssertTrue(text.contains("warning: qdrant would publish host port 6333/tcp"), text)
     }
 
     func testActionRefusedByPreflight() throws {

@@ -8,6 +8,7 @@ struct LabFields {
     var probe: (path: String, port: Int?, expect: StatusSet, interval: Double)?
     var secrets: [(name: String, spec: SecretSpec)] = []
     var wires: [(wire: Wire, at: YAMLValue)] = []
+    var exposure: ExposurePolicy?
 }
 
 /// One compose service, read with its `x-ailab` fields.
@@ -88,6 +89,7 @@ enum ComponentParser {
             do { fields = try labFields(node, report: report, configs: configs ?? [:]) } catch { report.error(error) }
         }
         component.wires = fields.wires.map(\.wire)
+        component.exposure = fields.exposure ?? ExposurePolicy()
         for (secret, spec) in fields.secrets {
             if let index = component.environment.firstIndex(where: { $0.name == secret }) {
                 component.environment[index].secret = spec
@@ -162,6 +164,7 @@ enum ComponentParser {
         if let node = keys.take("part-of") { fields.partOf = (try node.string(), node) }
         for item in try keys.take("secrets")?.items() ?? [] { fields.secrets.append(try secret(item)) }
         if let node = keys.take("wires") { fields.wires = try WireParser.parse(node, configs: configs) }
+        if let node = keys.take("exposure") { fields.exposure = try ExposureParser.parse(node) }
         if let node = keys.take("probe") {
             var probe = try KeyReader(node)
             let path = try probe.require("path").string()
@@ -174,7 +177,7 @@ enum ComponentParser {
             fields.probe = (path, port, expect, interval)
         }
         for (key, at) in keys.leftovers {
-            report.warn(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires)"))
+            report.warn(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires, exposure)"))
         }
         return fields
     }

@@ -63,6 +63,8 @@ public struct Component: Sendable, Equatable {
     public var configs: [ConfigFile] = []
     /// Devices it reserves (GPUs), from `deploy.resources.reservations.devices` or `gpus:`; not applied yet.
     public var deviceReservations: [DeviceReservation] = []
+    /// What its ports are, for who may reach them (`x-ailab.exposure`; by default from the layer).
+    public var exposure = ExposurePolicy()
 
     public init(name: String, image: String) {
         self.name = name

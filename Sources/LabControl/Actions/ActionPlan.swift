@@ -85,6 +85,8 @@ public struct ActionPlan: Sendable, Equatable {
     public var questions: [String]
     /// Why it may not run at all (unknown name, not installed, a cycle, a failed preflight).
     public var refusals: [String]
+    /// What the person should know before saying yes (a data store published on all interfaces).
+    public var warnings: [String] = []
 
     public init(request: ActionRequest, entries: [PlanEntry] = [], questions: [String] = [], refusals: [String] = []) {
         self.request = request

@@ -24,6 +24,7 @@ public struct LabActions: Sendable {
         var plan = ActionPlanner(snapshot: snapshot).plan(request)
         if plan.refusals.isEmpty, request.kind == .install {
             plan.refusals = try await Preflight(client: client, snapshot: snapshot, resolver: resolver).problems(for: plan)
+            plan.warnings = ExposurePreflight.warnings(for: plan, catalog: catalog)
         }
         return plan
     }

@@ -14,7 +14,9 @@ public struct StatusReport: Encodable, Sendable {
     let services: [Service]
     let other: [Container]
 
-    public init(_ snapshot: LabSnapshot) {
+    /// `exposures`: each port's, from `ExposureJudge` (with the auth findings when they were checked).
+    public init(_ snapshot: LabSnapshot, exposures: [PortExposure]? = nil) {
+        let exposures = exposures ?? ExposureJudge.judge(snapshot)
         generatedAt = Self.iso(snapshot.takenAt)!
         catalog = CatalogRef(name: snapshot.catalog.name, source: snapshot.catalog.source)
         let info = snapshot.engine
@@ -26,8 +28,8 @@ public struct StatusReport: Encodable, Sendable {
             unhealthy: counts[.unhealthy], failed: counts[.crashed] + counts[.restarting], notInstalled: counts[.notInstalled],
             other: snapshot.others.count,
             conditions: Dictionary(uniqueKeysWithValues: Condition.allCases.map { ($0.rawValue, counts[$0]) }))
-        services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable) }
-        other = snapshot.others.map { Container($0, engineReachable: info.reachable) }
+        services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable, exposures: exposures) }
+        other = snapshot.others.map { Container($0, engineReachable: info.reachable, exposures: exposures) }
     }
 
     public func json() -> String {
@@ -61,12 +63,16 @@ public struct StatusReport: Encodable, Sendable {
         let container: Int
         let `protocol`: String
         let hostIp: String
+        /// Who can reach it (`ExposureJudge`); null for a service that is not installed.
+        @Nullable var exposure: ExposureReport.Exposure?
 
-        init(_ port: PublishedPort) {
+        init(_ port: PublishedPort, among exposures: [PortExposure]) {
             host = port.host
             container = port.container
             self.protocol = port.proto
             hostIp = port.hostIP
+            let match = exposures.first { $0.hostPort == port.host && $0.containerPort == port.container && $0.proto == port.proto }
+            exposure = match.map(ExposureReport.Exposure.init)
         }
     }
 
@@ -92,7 +98,7 @@ public struct StatusReport: Encodable, Sendable {
         @Nullable var standInProject: String?
         @Nullable var lastCheck: Check?
 
-        init(_ status: ServiceStatus, at now: Date, engineReachable: Bool) {
+        init(_ status: ServiceStatus, at now: Date, engineReachable: Bool, exposures: [PortExposure]) {
             name = status.service.name
             title = status.service.title
             layer = status.service.layer?.rawValue ?? Layer.unassignedID
@@ -107,8 +113,9 @@ public struct StatusReport: Encodable, Sendable {
             startedAt = StatusReport.iso(status.startedAt)
             uptimeSeconds = status.startedAt.map { max(0, Int(now.timeIntervalSince($0))) }
             dependencies = status.service.dependencies
-            ports = status.ports.map(Port.init)
-            containers = status.containers.map { Container($0, engineReachable: engineReachable) }
+            let own = status.isInstalled ? exposures.filter { $0.service == status.service.name } : []
+            ports = status.ports.map { Port($0, among: own) }
+            containers = status.containers.map { Container($0, engineReachable: engineReachable, exposures: own) }
             missingComponents = status.missingComponents
             drifted = status.isDrifted
             standInProject = status.standInProject
@@ -152,7 +159,7 @@ public struct StatusReport: Encodable, Sendable {
         @Nullable var exitCode: Int?
         let ports: [Port]
 
-        init(_ container: ContainerStatus, engineReachable: Bool) {
+        init(_ container: ContainerStatus, engineReachable: Bool, exposures: [PortExposure]) {
             id = container.id
             name = container.name
             image = container.image
@@ -166,7 +173,7 @@ public struct StatusReport: Encodable, Sendable {
             conditionDetail = report.detail
             startedAt = StatusReport.iso(container.startedAt)
             exitCode = container.exitCode
-            ports = container.ports.map(Port.init)
+            ports = container.ports.map { Port($0, among: exposures.filter { $0.container == container.name }) }
         }
     }
 }

@@ -120,6 +120,9 @@ final class EffectRunner {
             probeTask?.cancel()
             let inbox = inbox
             probeTask = Task.detached { inbox.post(.portProbes(await PortProbe.listening(ports))) }
+        case .checkExposure:
+            let checker = AuthChecker(endpoint: client.endpoint)
+            Task.detached { inbox.post(.exposureChecked(await checker.check(snapshot), unchecked: checker.uncheckedReason)) }
         }
     }
 
