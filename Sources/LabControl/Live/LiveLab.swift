@@ -83,9 +83,10 @@ public actor LiveLab {
             }
             for status in wanted { due[status.service.name] = now + .seconds(status.service.probe?.interval ?? 30) }
             if let changed = record(results, keeping: Set(probeable.map(\.service.name))) { yield(.snapshot(changed)) }
-            // Wake for the next due probe, or soon enough to notice a service that just started.
-            let next = due.filter { name, _ in probeable.contains { $0.service.name == name } }.values.min() ?? now + .seconds(2)
-            try? await Task.sleep(until: min(next, clock.now + .seconds(2)), clock: clock)
+            // Wake for the next due probe, or soon enough to notice a service that just started
+            // (an idle console's wakes cost CPU: 10 s is the trade).
+            let next = due.filter { name, _ in probeable.contains { $0.service.name == name } }.values.min() ?? now + .seconds(10)
+            try? await Task.sleep(until: min(next, clock.now + .seconds(10)), clock: clock)
         }
     }
 
