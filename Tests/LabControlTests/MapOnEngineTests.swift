@@ -1,0 +1,58 @@
+import DockerClient
+import Foundation
+import LabCatalog
+@testable import LabControl
+import Testing
+
+extension StatusOnEngineTests {
+    /// On the private engine, through `ailab map --json`: an edge does not apply while its far
+    /// end is absent, is reachable once installed and wired (the wire's environment and the
+    /// config file read back from inspect's Env and Mounts), and broken when the far end stops.
+    @Test func theMapReadsEachEdgesStateFromTheRunningContainers() async throws {
+        let slice = Slice()
+        let yaml = """
+            name: PROJECT
+            services:
+              vectors:
+                image: \(slice.storeImage)
+                stop_grace_period: 1s
+                healthcheck: {test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://localhost:8080/health"], interval: 1s, timeout: 2s, retries: 3}
+                x-ailab: {layer: data, phase: 1}
+              chat:
+                image: \(slice.appImage)
+                stop_grace_period: 1s
+                configs: [{source: scrape, target: /etc/scrape.yml}]
+                x-ailab:
+                  layer: app
+                  phase: 1
+                  wires: [{to: vectors, environment: {STORE: "http://vectors:8080"}}]
+            configs:
+              scrape: {content: "targets: ['vectors:8080']"}
+            """
+        try await EngineLab.withProject(yaml: yaml) { lab in
+            func edge() throws -> [String: Any] {
+                let result = try lab.cli(["map", "--json"])
+                #expect(result.status == 0, "\(result.stderr)")
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+                let edges = try #require(object["edges"] as? [[String: Any]])
+                return try #require(edges.first { $0["from"] as? String == "chat" && $0["to"] as? String == "vectors" })
+            }
+            let (_, first, firstLog) = try await lab.act(ActionRequest(.install, ["chat"]))
+            #expect(first == .done, "\(firstLog.text)")
+            #expect(try edge()["state"] as? String == "not-applicable")
+
+            let (_, second, secondLog) = try await lab.act(ActionRequest(.install, ["vectors"]))
+            #expect(second == .done, "\(secondLog.text)")
+            _ = try await lab.snapshot { $0.status(of: "vectors")?.condition.condition == .healthy }
+            let wired = try edge()
+            #expect(wired["state"] as? String == "reachable", "\(wired)")
+            #expect(wired["evidence"] as? [String] == ["config /etc/scrape.yml", "env STORE"])
+
+            let (_, stopped, stopLog) = try await lab.act(ActionRequest(.stop, ["vectors"]))
+            #expect(stopped == .done, "\(stopLog.text)")
+            let broken = try edge()
+            #expect(broken["state"] as? String == "broken")
+            #expect(broken["reason"] as? String == "vectors is stopped")
+        }
+    }
+}
