@@ -6,6 +6,10 @@ import LabCatalog
 public struct MetricChecker: Sendable {
     public let snapshot: LabSnapshot
     public var timeout: Duration = .seconds(2)
+    /// The lab's secret store, for a check's credentials (`${NAME}` in its `auth`).
+    public var secrets: @Sendable (String) -> String? = { _ in nil }
+    /// Now, for `{now-24h}` in a path.
+    public var now = Date()
 
     public init(snapshot: LabSnapshot) { self.snapshot = snapshot }
 
@@ -18,15 +22,16 @@ public struct MetricChecker: Sendable {
                 return Self.healthProblem(status)
             }
             return problems.isEmpty ? (true, "\(names.joined(separator: ", ")) healthy") : (false, problems.joined(separator: "; "))
-        case .http(let service, let path, let expect):
-            return await request(service, path) { response in
+        case .http(let service, let path, let expect, let auth):
+            return await request(service, path, auth: auth) { response in
                 expect.accepts(response.status)
                     ? (true, "GET \(path) answered \(response.status)")
                     : (false, "GET \(path) answered \(response.status), expected \(expect)")
             }
-        case .json(let service, let path, let pointer, let bound):
-            return await request(service, path) { response in
-                guard response.isSuccess else { return (false, "GET \(path) answered \(response.status)") }
+        case .json(let service, let path, let pointer, let bound, let auth):
+            let path = Self.expandingTimes(path, now: now)
+            return await request(service, path, auth: auth) { response in
+                guard response.isSuccess else { return (false, Self.refusal(path, response)) }
                 guard let document = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed]) else {
                     return (false, "GET \(path) did not answer JSON")
                 }
@@ -35,6 +40,8 @@ public struct MetricChecker: Sendable {
             }
         case .prometheusTargetsUp(let service):
             return await request(service, "/api/v1/targets") { response in targetsUp(response) }
+        default:
+            return await runLab(check)
         }
     }
 
@@ -43,13 +50,20 @@ public struct MetricChecker: Sendable {
         status.condition.condition.isUp ? nil : "\(status.service.name) is \(status.condition.text)"
     }
 
-    private func request(_ service: String, _ path: String, judge: (HTTPResponse) -> (Bool, String)) async -> (met: Bool, detail: String) {
+    func request(
+        _ service: String, _ path: String, auth: Credentials = Credentials(), judge: (HTTPResponse) async -> (Bool, String)
+    ) async -> (met: Bool, detail: String) {
         guard let status = snapshot.status(of: service) else { return (false, "\(service) is not in the catalog") }
         // An unhealthy service still answers HTTP: only one that is not running at all is refused here.
         if let problem = Self.healthProblem(status), !status.containers.contains(where: { $0.state == .running }) { return (false, problem) }
         guard let port = HTTPProbe.port(of: status) else { return (false, "\(service) publishes no port to check") }
+        let headers: [(name: String, value: String)]
+        switch CheckCredentials.headers(auth, secrets: secrets) {
+        case .success(let resolved): headers = resolved
+        case .failure(let missing): return (false, "\(service): \(missing.description)")
+        }
         do {
-            let (met, detail) = judge(try await HTTPProbe.get(port: port, path: path, timeout: timeout))
+            let (met, detail) = await judge(try await HTTPProbe.get(port: port, path: path, headers: headers, timeout: timeout))
             return (met, "\(service) :\(port): \(detail)")
         } catch {
             return (false, "\(service) :\(port): \(error)")
@@ -62,11 +76,20 @@ public struct MetricChecker: Sendable {
             let count = (value as? [Any])?.count ?? (value as? [String: Any])?.count
             guard let count else { return (false, "\(place) is not a list") }
             return (count >= minimum, "\(place) has \(count) \(count == 1 ? "entry" : "entries"); needs \(minimum) or more")
+        case .countWhere(let minimum, let field, let wanted):
+            guard let list = value as? [Any] else { return (false, "\(place) is not a list") }
+            let count = list.filter { JSONPointer.resolve(field, in: $0).map(Self.text) == wanted }.count
+            return (count >= minimum, "\(place) has \(count) with \(field) \(wanted); needs \(minimum) or more")
+        case .distinctAtLeast(let minimum, let field):
+            guard let list = value as? [Any] else { return (false, "\(place) is not a list") }
+            let distinct = Set(list.compactMap { JSONPointer.resolve(field, in: $0).map(Self.text) }).sorted()
+            let named = distinct.isEmpty ? "" : " (\(distinct.joined(separator: ", ")))"
+            return (distinct.count >= minimum, "\(distinct.count) distinct \(field)\(named); needs \(minimum) or more")
         case .atLeast(let minimum):
             guard let number = (value as? NSNumber)?.doubleValue else { return (false, "\(place) is not a number") }
             return (number >= minimum, "\(place) is \(number); needs \(minimum) or more")
         case .equals(let expected):
-            let text = (value as? String) ?? (value as? NSNumber)?.stringValue ?? String(describing: value)
+            let text = Self.text(value)
             return (text == expected, "\(place) is \(text)" + (text == expected ? "" : "; needs \(expected)"))
         }
     }
