@@ -21,6 +21,8 @@ public struct Frame: Sendable {
     public var serviceRows: [ServiceStatus]
     public var portRows: [PortRow]
     public var roadmapRows: [RoadmapRow]
+    /// The Map screen's edges with their states (LabControl's EdgeJudge, as `ailab map`).
+    public var mapRows: [EdgeStatus]
     /// The Layers screen's bands and chips, laid out in `screenArea`.
     public var layers: LayersLayout
     /// The Detail overlay's lines, while it is open.
@@ -40,6 +42,7 @@ public struct Frame: Sendable {
         serviceRows = state.screen == .services ? state.serviceRows : []
         portRows = state.screen == .ports ? state.portRows : []
         roadmapRows = state.screen == .roadmap ? state.roadmapRows : []
+        mapRows = state.screen == .map ? EdgeJudge.judge(state.snapshot) : []
         layers = state.screen == .layers ? LayersLayout(state: state, area: screenArea) : LayersLayout()
         if case .detail(let service) = state.overlay { detailLines = DetailContent.lines(state, service: service) } else { detailLines = [] }
     }

@@ -46,6 +46,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("3")], label: "3", command: .goTo(.ports), help: "Ports", scope: .everywhere),
         KeyBinding(keys: [.char("4")], label: "4", command: .goTo(.roadmap), help: "Roadmap", scope: .everywhere),
         KeyBinding(keys: [.char("5")], label: "5", command: .goTo(.events), help: "Events", scope: .everywhere),
+        KeyBinding(keys: [.char("7")], label: "7", command: .goTo(.map), help: "Map", scope: .everywhere),
         KeyBinding(keys: [.escape], label: "Esc", command: .close, help: "close, or clear the filter", scope: .everywhere),
         KeyBinding(keys: [.char(":")], label: ":", command: .palette, help: "command palette (:restart litellm, :logs qdrant; Tab completes)", scope: .everywhere),
         KeyBinding(keys: [.up, .char("k")], label: "↑ k", command: .up, help: "move up", scope: .lists),

@@ -23,6 +23,8 @@ extension Reducer {
             if case .item(let item) = rows[state.roadmapRow] { state.selected = item.service }
         case .events:
             state.eventScroll = clampStep(state.eventScroll, count: state.events.count, command, page: page)
+        case .map:
+            state.mapScroll = clampStep(state.mapScroll, count: EdgeJudge.judge(state.snapshot).count, command, page: page)
         }
     }
 
@@ -106,7 +108,7 @@ extension Reducer {
                 state.roadmapRow = row
                 if case .item(let item) = rows[row] { state.selected = item.service }
             }
-        case .events: break
+        case .events, .map: break
         }
         return statsEffect(state)
     }

@@ -38,6 +38,7 @@ public enum ConsoleRenderer {
         case .ports: PortsView.draw(state, into: &buffer, area)
         case .roadmap: RoadmapView.draw(state, into: &buffer, area)
         case .events: EventsView.draw(state, into: &buffer, area)
+        case .map: MapView.draw(state, into: &buffer, area)
         }
     }
 }
