@@ -175,4 +175,19 @@ import Testing
         #expect(roadmap.filter { !edges.contains($0) } == [])
         #expect(!edges.contains("dify→postgres"), "Dify's DB_USERNAME=postgres is a user, not the lab's Postgres")
     }
+
+    /// `ailab map`'s exit status: 2 with the engine away (the map still printed, every edge
+    /// unknown), 3 for a catalog that cannot be read, before any engine is asked.
+    @Test func theCommandExitsTwoUnreachableAndThreeOnABadCatalog() throws {
+        let away = try AilabBinary.run(["map", "--json", "--host", "unix:///nonexistent/ailab-map.sock"])
+        #expect(away.status == 2, "\(away.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(away.stdout.utf8)) as? [String: Any])
+        #expect((object["edges"] as? [[String: Any]])?.allSatisfy { $0["state"] as? String == "unknown" } == true)
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("map-bad-\(UUID().uuidString).yaml").path
+        try "services:\n  web: [not, a, service\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let broken = try AilabBinary.run(["map", "--catalog", bad, "--host", "unix:///nonexistent/ailab-map.sock"])
+        #expect(broken.status == 3, "\(broken.stderr)")
+        #expect(broken.stderr.contains(bad))
+    }
 }

@@ -56,3 +56,30 @@ extension StatusOnEngineTests {
         }
     }
 }
+
+extension StatusOnEngineTests {
+    /// The built-in catalog with fixture containers standing in for Open WebUI, Ollama and
+    /// Qdrant (labelled as compose labels them, none of the catalog's settings): the map says
+    /// which of its edges are broken and what each lacks, and those whose far end is absent do
+    /// not apply. Exit 0 whatever the states.
+    @Test func theBuiltInMapOnFixtureContainersNamesWhatEachEdgeLacks() async throws {
+        try await EngineLab.with { lab in
+            try await lab.run("open-webui", .healthy)
+            try await lab.run("ollama", .healthy)
+            try await lab.run("qdrant", .noCheck)
+            _ = try await lab.snapshot { $0.status(of: "open-webui")?.condition.condition == .healthy && $0.status(of: "ollama")?.condition.condition == .healthy }
+            let result = try AilabBinary.run(["map", "--json", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let edges = try #require(object["edges"] as? [[String: Any]])
+            func edge(_ from: String, _ to: String) -> [String: Any]? { edges.first { $0["from"] as? String == from && $0["to"] as? String == to } }
+            #expect(edge("open-webui", "ollama")?["state"] as? String == "broken")
+            #expect(edge("open-webui", "ollama")?["missing"] as? [String] == ["env OLLAMA_BASE_URL"])
+            #expect(edge("open-webui", "qdrant")?["missing"] as? [String] == ["env VECTOR_DB", "env QDRANT_URI"])
+            #expect(edge("open-webui", "litellm")?["state"] as? String == "not-applicable")
+            #expect(edge("traefik", "open-webui")?["reason"] as? String == "traefik is not installed")
+            let text = try AilabBinary.run(["map", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            #expect(text.status == 0 && text.stdout.contains("open-webui   ollama"), "\(text.stdout)")
+        }
+    }
+}
