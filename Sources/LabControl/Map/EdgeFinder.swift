@@ -33,12 +33,14 @@ public enum EdgeFinder {
                 let others = hosts.filter { $0.service != service.name }
                 for variable in component.environment {
                     guard let value = variable.value else { continue }
-                    for target in others where refers(value, to: target.names, whole: false) {
+                    let tokens = hostTokens(value)
+                    for target in others where !tokens.isDisjoint(with: target.names) {
                         found.append((target.service, EdgeEvidence(component: component.name, kind: .env, name: variable.name, expected: value)))
                     }
                 }
                 for config in component.configs {
-                    for target in others where refers(config.content, to: target.names, whole: false) {
+                    let tokens = hostTokens(config.content)
+                    for target in others where !tokens.isDisjoint(with: target.names) {
                         found.append((target.service, EdgeEvidence(component: component.name, kind: .config, name: config.target, expected: config.name)))
                     }
                 }
@@ -82,22 +84,30 @@ public enum EdgeFinder {
     /// `text` names one of `names` as a host: the whole of it (when `whole`), or `name:` followed
     /// by a digit with no name character before it (so `grafana.com` or `set-up-grafana` do not).
     static func refers(_ text: String, to names: Set<String>, whole: Bool = true) -> Bool {
-        if whole, names.contains(text) { return true }
-        let characters = Array(text.utf8)
-        for name in names {
-            let needle = Array(name.utf8) + [UInt8(ascii: ":")]
-            var start = 0
-            while start + needle.count < characters.count {
-                if characters[start..<start + needle.count].elementsEqual(needle),
-                    start == 0 || !isNameByte(characters[start - 1]),
-                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(characters[start + needle.count])
-                {
-                    return true
-                }
-                start += 1
+        (whole && names.contains(text)) || !hostTokens(text).isDisjoint(with: names)
+    }
+
+    /// Every run of name characters followed by `:` and a digit, in one pass over `text`
+    /// (a config file is read once, not once per service).
+    static func hostTokens(_ text: String) -> Set<String> {
+        let bytes = Array(text.utf8)
+        var tokens = Set<String>()
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if isNameByte(bytes[index]) {
+                index += 1
+                continue
             }
+            if bytes[index] == UInt8(ascii: ":"), index > start, index + 1 < bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
+            {
+                tokens.insert(String(decoding: bytes[start..<index], as: UTF8.self))
+            }
+            index += 1
+            start = index
         }
-        return false
+        return tokens
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
