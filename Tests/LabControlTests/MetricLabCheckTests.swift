@@ -107,4 +107,43 @@ import Testing
         #expect(throws: CatalogError.self) { try load("{edge-reachable: {from: nowhere, to: edge}}") }
         #expect(throws: CatalogError.self) { try load("{telepathy: {}}") }
     }
+
+    /// Prometheus's /api/v1/targets (https://prometheus.io/docs/prometheus/latest/querying/api/#targets):
+    /// the services its config scrapes must be up targets; the others count through an up cAdvisor job.
+    @Test func monitoredMeansScrapedWhereConfiguredAndCAdvisorForTheRest() async throws {
+        let yaml = """
+            name: lab
+            services:
+              prometheus:
+                image: prom/prometheus:v3.16.0
+                ports: ["127.0.0.1:9090:9090"]
+                configs: [{source: scrape, target: /etc/prometheus/prometheus.yml}]
+                x-ailab: {layer: observability, phase: 2}
+              app:
+                image: example/app:1
+                x-ailab: {layer: app, phase: 1}
+              db:
+                image: example/db:1
+                x-ailab: {layer: data, phase: 1}
+            configs:
+              scrape: {content: "scrape_configs: [{job_name: app, static_configs: [{targets: ['app:9100']}]}]"}
+            """
+        for (appHealth, cadvisorHealth, met, detail) in [
+            ("up", "up", true, "every installed service is an up target (db through cAdvisor's container metrics)"),
+            ("up", "down", false, "not scraped: db"),
+            ("down", "up", false, "down: app"),
+        ] {
+            let server = try FakeHTTPServer { _, _ in
+                (200, #"{"status":"success","data":{"activeTargets":[{"labels":{"job":"app","instance":"app:9100"},"scrapeUrl":"http://app:9100/metrics","health":"\#(appHealth)"},{"labels":{"job":"cadvisor"},"scrapeUrl":"http://prometheus-cadvisor:8080/metrics","health":"\#(cadvisorHealth)"}],"droppedTargets":[]}}"#)
+            }
+            defer { server.stop() }
+            let containers = [
+                Fixtures.container("lab-prometheus-1", service: "prometheus", ports: [PortBinding(ip: "127.0.0.1", privatePort: 9090, publicPort: server.port)]),
+                Fixtures.container("lab-app-1", service: "app"), Fixtures.container("lab-db-1", service: "db"),
+            ]
+            let snapshot = LabSnapshot(catalog: try CatalogLoader.load(yaml: yaml, file: "lab.yaml"), engine: Fixtures.reachable, containers: containers)
+            let result = await MetricChecker(snapshot: snapshot).run(.prometheusTargetsUp(service: "prometheus"))
+            #expect(result.met == met && result.detail.hasSuffix(detail), "\(result.detail)")
+        }
+    }
 }

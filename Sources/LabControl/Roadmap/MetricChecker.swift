@@ -96,14 +96,22 @@ public struct MetricChecker: Sendable {
 
     /// Every installed lab service (but Prometheus) must be an active target that is up. A target
     /// counts for a service when its job is the service's name or its scrape host one of its
-    /// components or containers.
+    /// components or containers. When Prometheus's config file names the services it scrapes
+    /// (the map's edges from it), only those must be targets; the others are monitored through
+    /// their containers, by an up `cadvisor` job (container metrics).
     private func targetsUp(_ response: HTTPResponse) -> (Bool, String) {
         guard response.isSuccess,
             let document = try? JSONSerialization.jsonObject(with: Data(response.body)),
             let targets = JSONPointer.resolve("/data/activeTargets", in: document) as? [[String: Any]]
         else { return (false, "GET /api/v1/targets answered \(response.status) without a target list") }
-        var missing: [String] = [], down: [String] = []
+        let scraped = Set(EdgeFinder.edges(snapshot.catalog).filter { $0.from == "prometheus" && $0.evidence.contains { $0.kind == .config } }.map(\.to))
+        let cadvisorUp = targets.contains { ($0["labels"] as? [String: Any])?["job"] as? String == "cadvisor" && $0["health"] as? String == "up" }
+        var missing: [String] = [], down: [String] = [], byContainer: [String] = []
         for status in snapshot.services where status.isInstalled && status.service.name != "prometheus" {
+            if !scraped.isEmpty, !scraped.contains(status.service.name), cadvisorUp {
+                byContainer.append(status.service.name)
+                continue
+            }
             let names = Set([status.service.name] + status.service.components.map(\.name) + status.containers.map(\.name))
             let mine = targets.filter { target in
                 let job = (target["labels"] as? [String: Any])?["job"] as? String
@@ -113,7 +121,10 @@ public struct MetricChecker: Sendable {
             if mine.isEmpty { missing.append(status.service.name) }
             else if !mine.allSatisfy({ $0["health"] as? String == "up" }) { down.append(status.service.name) }
         }
-        if missing.isEmpty && down.isEmpty { return (true, "every installed service is an up target") }
+        if missing.isEmpty && down.isEmpty {
+            let rest = byContainer.isEmpty ? "" : " (\(byContainer.joined(separator: ", ")) through cAdvisor's container metrics)"
+            return (true, "every installed service is an up target" + rest)
+        }
         var parts: [String] = []
         if !down.isEmpty { parts.append("down: \(down.joined(separator: ", "))") }
         if !missing.isEmpty { parts.append("not scraped: \(missing.joined(separator: ", "))") }
