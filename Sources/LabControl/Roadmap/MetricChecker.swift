@@ -39,7 +39,7 @@ public struct MetricChecker: Sendable {
                 return Self.judge(value, bound, at: pointer.isEmpty ? path : pointer)
             }
         case .prometheusTargetsUp(let service):
-            return await request(service, "/api/v1/targets") { response in targetsUp(response) }
+            return await request(service, "/api/v1/targets") { response in targetsUp(response, prometheus: service) }
         default:
             return await runLab(check)
         }
@@ -99,15 +99,15 @@ public struct MetricChecker: Sendable {
     /// components or containers. When Prometheus's config file names the services it scrapes
     /// (the map's edges from it), only those must be targets; the others are monitored through
     /// their containers, by an up `cadvisor` job (container metrics).
-    private func targetsUp(_ response: HTTPResponse) -> (Bool, String) {
+    private func targetsUp(_ response: HTTPResponse, prometheus: String) -> (Bool, String) {
         guard response.isSuccess,
             let document = try? JSONSerialization.jsonObject(with: Data(response.body)),
             let targets = JSONPointer.resolve("/data/activeTargets", in: document) as? [[String: Any]]
         else { return (false, "GET /api/v1/targets answered \(response.status) without a target list") }
-        let scraped = Set(EdgeFinder.edges(snapshot.catalog).filter { $0.from == "prometheus" && $0.evidence.contains { $0.kind == .config } }.map(\.to))
+        let scraped = Set(EdgeFinder.edges(snapshot.catalog).filter { $0.from == prometheus && $0.evidence.contains { $0.kind == .config } }.map(\.to))
         let cadvisorUp = targets.contains { ($0["labels"] as? [String: Any])?["job"] as? String == "cadvisor" && $0["health"] as? String == "up" }
         var missing: [String] = [], down: [String] = [], byContainer: [String] = []
-        for status in snapshot.services where status.isInstalled && status.service.name != "prometheus" {
+        for status in snapshot.services where status.isInstalled && status.service.name != prometheus {
             if !scraped.isEmpty, !scraped.contains(status.service.name), cadvisorUp {
                 byContainer.append(status.service.name)
                 continue
