@@ -26,6 +26,8 @@ public struct AppState: Sendable {
     public var sortDescending = false
     public var events: [LabEvent] = []
     public var eventScroll = 0
+    /// The Map screen's first edge row shown.
+    public var mapScroll = 0
     public var stats: [String: StatsSample] = [:]
     /// Recent samples per container id, for sparklines and I/O rates.
     public var history: [String: StatsHistory] = [:]

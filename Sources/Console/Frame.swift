@@ -22,6 +22,8 @@ public struct Frame: Sendable {
     public var portRows: [PortRow]
     public var exposureRows: [PortExposure]
     public var roadmapRows: [RoadmapRow]
+    /// The Map screen's edges with their states (LabControl's EdgeJudge, as `ailab map`).
+    public var mapRows: [EdgeStatus]
     /// The Layers screen's bands and chips, laid out in `screenArea`.
     public var layers: LayersLayout
     /// The Detail overlay's lines, while it is open.
@@ -42,6 +44,7 @@ public struct Frame: Sendable {
         portRows = state.screen == .ports ? state.portRows : []
         exposureRows = state.screen == .exposure ? state.exposureRows : []
         roadmapRows = state.screen == .roadmap ? state.roadmapRows : []
+        mapRows = state.screen == .map ? EdgeJudge.judge(state.snapshot) : []
         layers = state.screen == .layers ? LayersLayout(state: state, area: screenArea) : LayersLayout()
         if case .detail(let service) = state.overlay { detailLines = DetailContent.lines(state, service: service) } else { detailLines = [] }
     }

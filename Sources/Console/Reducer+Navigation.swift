@@ -27,6 +27,8 @@ extension Reducer {
             let rows = state.exposureRows
             state.exposureRow = clampStep(state.exposureRow, count: rows.count, command, page: page)
             if rows.indices.contains(state.exposureRow) { state.selected = rows[state.exposureRow].service }
+        case .map:
+            state.mapScroll = clampStep(state.mapScroll, count: EdgeJudge.judge(state.snapshot).count, command, page: page)
         }
     }
 
@@ -110,7 +112,7 @@ extension Reducer {
                 state.roadmapRow = row
                 if case .item(let item) = rows[row] { state.selected = item.service }
             }
-        case .events: break
+        case .events, .map: break
         case .exposure:
             let rows = frame.exposureRows
             let window = visibleWindow(count: rows.count, selected: state.exposureRow, rows: area.height - 1)

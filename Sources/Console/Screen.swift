@@ -1,6 +1,6 @@
 /// The console's screens, in tab order.
 public enum Screen: Int, CaseIterable, Sendable {
-    case layers = 1, services, ports, roadmap, events, exposure
+    case layers = 1, services, ports, roadmap, events, exposure, map
 
     public var title: String {
         switch self {
@@ -10,11 +10,13 @@ public enum Screen: Int, CaseIterable, Sendable {
         case .roadmap: return "Roadmap"
         case .events: return "Events"
         case .exposure: return "Exposure"
+        case .map: return "Map"
         }
     }
 
-    public var next: Screen { Screen(rawValue: rawValue % Screen.allCases.count + 1)! }
-    public var previous: Screen { Screen(rawValue: (rawValue + Screen.allCases.count - 2) % Screen.allCases.count + 1)! }
+    // By position, not number: the numbers (the keys) may leave a gap.
+    public var next: Screen { Self.allCases[(Self.allCases.firstIndex(of: self)! + 1) % Self.allCases.count] }
+    public var previous: Screen { Self.allCases[(Self.allCases.firstIndex(of: self)! + Self.allCases.count - 1) % Self.allCases.count] }
 }
 
 /// What covers the current screen, if anything.

@@ -39,6 +39,7 @@ public enum ConsoleRenderer {
         case .roadmap: RoadmapView.draw(state, into: &buffer, area)
         case .events: EventsView.draw(state, into: &buffer, area)
         case .exposure: ExposureView.draw(state, into: &buffer, area)
+        case .map: MapView.draw(state, into: &buffer, area)
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         _ = press(&state, .tab, .tab)
         #expect(state.screen == .events)
         _ = press(&state, .char("1"), .backTab)
-        #expect(state.screen == Screen.allCases.last)  // Shift-Tab wraps, Tab too
+        #expect(state.screen == .map)  // Shift-Tab wraps to the last, Tab too
         _ = press(&state, .tab)
         #expect(state.screen == .layers)
         _ = press(&state, .char("5"), .backTab)

@@ -23,7 +23,7 @@ extension StatusOnEngineTests {
             defer { tmux.kill() }
             _ = Self.launch(tmux, lab: lab)
             #expect(tmux.waitFor { $0.contains("● qdrant") && $0.contains("✗ litellm") && $0.contains("Public access") && $0.contains("Observability") })
-            for (key, marker) in [("2", "CONDITION"), ("3", "LISTEN"), ("4", "Phase 1 · Vector"), ("5", "EVENT"), ("6", "VERDICT"), ("1", "AI gateway")] {
+            for (key, marker) in [("2", "CONDITION"), ("3", "LISTEN"), ("4", "Phase 1 · Vector"), ("5", "EVENT"), ("6", "VERDICT"), ("7", "traefik → open-webui"), ("1", "AI gateway")] {
                 tmux.send(key)
                 #expect(tmux.waitFor { $0.contains(marker) }, "screen \(key) never showed \(marker)")
             }

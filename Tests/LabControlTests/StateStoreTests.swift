@@ -56,8 +56,8 @@ import Testing
         let shared = StateStore(directory: environment["XDG_STATE_HOME"]! + "/ailab")
         defer { try? FileManager.default.removeItem(atPath: environment["XDG_STATE_HOME"]!) }
         let script = { (ids: [String]) in ids.map { "\(AilabBinary.url.path) mark \($0) >/dev/null" }.joined(separator: "; ") }
-        let first = try #require(Spawn.shell(script(Array(manual.prefix(3))), environment: environment))
-        let second = try #require(Spawn.shell(script(Array(manual.suffix(from: 3))), environment: environment))
+        let first = try #require(Spawn.shell(script(Array(manual.prefix(manual.count / 2))), environment: environment))
+        let second = try #require(Spawn.shell(script(Array(manual.suffix(from: manual.count / 2))), environment: environment))
         Spawn.wait(first)
         Spawn.wait(second)
         #expect(Set(try shared.read().marks.keys) == Set(manual))
@@ -68,17 +68,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         let environment = ["XDG_STATE_HOME": base]
         let store = StateStore(directory: base + "/ailab")
-        _ = try AilabBinary.run(["mark", "notebook-rag"], environment: environment)
+        _ = try AilabBinary.run(["mark", "documentation"], environment: environment)
         for round in 0..<12 {
             // A writer that marks and unmarks as fast as it can, killed at a random moment.
             let writer = try #require(Spawn.shell(
-                "while true; do \(AilabBinary.url.path) mark dify-app; \(AilabBinary.url.path) unmark dify-app; done",
+                "while true; do \(AilabBinary.url.path) mark dify-apps; \(AilabBinary.url.path) unmark dify-apps; done",
                 environment: environment))
             usleep(UInt32(50_000 + round * 17_000))
             kill(-writer, SIGKILL)  // the whole group: the shell and the ailab inside it
             Spawn.wait(writer)
             let state = try store.read()
-            #expect(state.marks["notebook-rag"] != nil, "round \(round): an earlier mark was lost")
+            #expect(state.marks["documentation"] != nil, "round \(round): an earlier mark was lost")
         }
         let corrupt = try FileManager.default.contentsOfDirectory(atPath: store.directory).filter { $0.contains("corrupt") }
         #expect(corrupt.isEmpty)

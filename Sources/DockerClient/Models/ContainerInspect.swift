@@ -9,10 +9,26 @@ public struct ContainerInspect: Decodable, Sendable {
     public var restartCount: Int
     /// `no`, `always`, `unless-stopped`, `on-failure`; empty when the engine did not say.
     public var restartPolicy: String
+    /// What is mounted where (`Mounts`): the lab's map reads its config files from here.
+    public var mounts: [Mount]
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", name = "Name", created = "Created", image = "Image", state = "State", config = "Config"
-        case restartCount = "RestartCount", hostConfig = "HostConfig"
+        case restartCount = "RestartCount", hostConfig = "HostConfig", mounts = "Mounts"
+    }
+
+    /// One entry of `Mounts` (https://docs.docker.com/reference/api/engine/version/v1.41/#tag/Container/operation/ContainerInspect).
+    public struct Mount: Decodable, Sendable {
+        public var source: String
+        public var destination: String
+
+        enum CodingKeys: String, CodingKey { case source = "Source", destination = "Destination" }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
+            destination = try c.decodeIfPresent(String.self, forKey: .destination) ?? ""
+        }
     }
 
     private struct HostConfig: Decodable {
@@ -35,6 +51,7 @@ public struct ContainerInspect: Decodable, Sendable {
         config = try c.decodeIfPresent(Config.self, forKey: .config) ?? Config()
         restartCount = try c.decodeIfPresent(Int.self, forKey: .restartCount) ?? 0
         restartPolicy = (try c.decodeIfPresent(HostConfig.self, forKey: .hostConfig))?.restartPolicy?.name ?? ""
+        mounts = (try? c.decodeIfPresent([Mount].self, forKey: .mounts)) ?? []
     }
 
     public struct State: Decodable, Sendable {
@@ -101,8 +118,10 @@ public struct ContainerInspect: Decodable, Sendable {
         public var image: String = ""
         public var env: [String] = []
         public var labels: [String: String] = [:]
+        /// `Entrypoint` then `Cmd`: the process's arguments (either may be null or absent).
+        public var arguments: [String] = []
 
-        enum CodingKeys: String, CodingKey { case image = "Image", env = "Env", labels = "Labels" }
+        enum CodingKeys: String, CodingKey { case image = "Image", env = "Env", labels = "Labels", cmd = "Cmd", entrypoint = "Entrypoint" }
 
         init() {}
 
@@ -111,6 +130,9 @@ public struct ContainerInspect: Decodable, Sendable {
             image = try c.decodeIfPresent(String.self, forKey: .image) ?? ""
             env = try c.decodeIfPresent([String].self, forKey: .env) ?? []
             labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
+            let entrypoint = (try? c.decodeIfPresent([String].self, forKey: .entrypoint)) ?? nil
+            let cmd = (try? c.decodeIfPresent([String].self, forKey: .cmd)) ?? nil
+            arguments = (entrypoint ?? []) + (cmd ?? [])
         }
     }
 }

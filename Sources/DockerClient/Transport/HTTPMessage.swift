@@ -6,6 +6,8 @@ public struct HTTPRequest: Sendable {
     public var path: String
     public var body: [UInt8]?
     public var contentType: String?
+    /// Extra headers (a service's credentials for a metric check): sent, never logged.
+    public var headers: [(name: String, value: String)] = []
 
     public init(_ method: Method, _ path: String, body: [UInt8]? = nil, contentType: String? = nil) {
         self.method = method

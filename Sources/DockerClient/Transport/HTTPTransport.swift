@@ -157,6 +157,7 @@ public struct HTTPTransport: Sendable {
         head.headers.add(name: "Host", value: hostHeader)
         head.headers.add(name: "User-Agent", value: "ailab")
         head.headers.add(name: "Connection", value: "close")
+        for header in request.headers { head.headers.add(name: header.name, value: header.value) }
         if let body = request.body {
             head.headers.add(name: "Content-Length", value: String(body.count))
             head.headers.add(name: "Content-Type", value: request.contentType ?? "application/json")

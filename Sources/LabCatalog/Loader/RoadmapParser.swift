@@ -64,14 +64,15 @@ enum RoadmapParser {
     }
 }
 
-/// The metric check vocabulary: `healthy`, `http`, `json`, `prometheus-targets-up`.
+/// The metric check vocabulary: `healthy`, `http`, `json`, `prometheus-targets-up`, and the
+/// lab's own (MetricCheckParser+Lab.swift).
 enum MetricCheckParser {
     static func parse(
         _ value: YAMLValue, service: (YAMLValue) throws(CatalogDiagnostic) -> String
     ) throws(CatalogDiagnostic) -> MetricCheck {
         let entries = try value.entries()
         guard entries.count == 1, let (kind, body) = entries.first else {
-            throw value.diagnostic("a check has exactly one of: healthy, http, json, prometheus-targets-up")
+            throw value.diagnostic("a check has exactly one of: \(kinds)")
         }
         switch kind {
         case "healthy":
@@ -87,11 +88,16 @@ enum MetricCheckParser {
             guard path.hasPrefix("/") else { throw body.diagnostic("a check path must start with /") }
             if kind == "http" {
                 let expect = try keys.take("status").map { v throws(CatalogDiagnostic) in try ComposeSyntax.statuses(v) } ?? .success
-                return .http(service: name, path: path, expect: expect)
+                return .http(service: name, path: path, expect: expect, auth: try credentials(keys.take("auth")))
             }
+            let auth = try credentials(keys.take("auth"))
             let pointer = try keys.take("pointer")?.string() ?? ""
             let bound: JSONBound
-            if let node = keys.take("count-at-least") {
+            if let node = keys.take("distinct-at-least") {
+                bound = .distinctAtLeast(try node.int(in: 0...1_000_000), field: try keys.require("field").string())
+            } else if let node = keys.take("count-at-least"), let field = keys.take("where-field") {
+                bound = .countWhere(try node.int(in: 0...1_000_000), field: try field.string(), value: try keys.require("where-equals").string())
+            } else if let node = keys.take("count-at-least") {
                 bound = .countAtLeast(try node.int(in: 0...1_000_000))
             } else if let node = keys.take("at-least") {
                 guard let number = Double(try node.string()) else { throw node.expected("a number") }
@@ -101,9 +107,10 @@ enum MetricCheckParser {
             } else {
                 throw body.diagnostic("a json check needs count-at-least, at-least or equals")
             }
-            return .json(service: name, path: path, pointer: pointer, bound: bound)
+            return .json(service: name, path: path, pointer: pointer, bound: bound, auth: auth)
         default:
-            throw value.diagnostic("unknown check '\(kind)': expected healthy, http, json or prometheus-targets-up")
+            if let check = try labCheck(kind, body, service: service) { return check }
+            throw value.diagnostic("unknown check '\(kind)': expected \(kinds)")
         }
     }
 }

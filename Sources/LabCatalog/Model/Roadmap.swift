@@ -80,16 +80,47 @@ public enum MetricCheck: Sendable, Equatable {
     /// Every named service is running and healthy.
     case healthy([String])
     /// `GET path` on the service's host port answers a status in `expect`.
-    case http(service: String, path: String, expect: StatusSet)
-    /// `GET path` answers JSON whose value at `pointer` (JSON Pointer) meets `bound`.
-    case json(service: String, path: String, pointer: String, bound: JSONBound)
+    case http(service: String, path: String, expect: StatusSet, auth: Credentials = Credentials())
+    /// `GET path` answers JSON whose value at `pointer` (JSON Pointer) meets `bound`. A path's
+    /// `{now-24h}` (any number of hours) becomes that moment in ISO 8601.
+    case json(service: String, path: String, pointer: String, bound: JSONBound, auth: Credentials = Credentials())
     /// Every installed service with a metrics port is a Prometheus target that is up.
     case prometheusTargetsUp(service: String)
+    /// Qdrant's collections named with `prefix` (Open WebUI's) hold points.
+    case qdrantPoints(service: String, prefix: String, auth: Credentials = Credentials())
+    /// Grafana holds a dashboard, and every data source passes its health check.
+    case grafanaHealthy(service: String, auth: Credentials)
+    /// Every installed service has log streams in Loki (by the container names under `label`).
+    case lokiLogs(service: String, label: String)
+    /// Pinned images, healthchecks, restart policies, nothing private published beyond loopback.
+    case productionReady
+    /// The map's edge `from → to` is reachable (see LabControl's EdgeJudge).
+    case edgeReachable(from: String, to: String)
+    /// Every check holds.
+    indirect case all([MetricCheck])
+}
+
+/// What a check sends to prove who it is: headers and HTTP basic credentials whose `${NAME}`
+/// references are filled from the lab's secret store at run time (never printed).
+public struct Credentials: Sendable, Equatable {
+    public var headers: [String: String]
+    public var basicUser: String?
+    public var basicPassword: String?
+
+    public init(headers: [String: String] = [:], basicUser: String? = nil, basicPassword: String? = nil) {
+        self.headers = headers
+        self.basicUser = basicUser
+        self.basicPassword = basicPassword
+    }
 }
 
 /// A bound on a JSON value: a count (array length, object size) or a number, or equality.
 public enum JSONBound: Sendable, Equatable {
     case countAtLeast(Int)
+    /// At least this many entries of a list whose value at `field` equals `value`.
+    case countWhere(Int, field: String, value: String)
+    /// At least this many distinct values at `field` across a list's entries (LiteLLM's providers).
+    case distinctAtLeast(Int, field: String)
     case atLeast(Double)
     case equals(String)
 }

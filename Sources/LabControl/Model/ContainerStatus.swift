@@ -31,6 +31,10 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
     public var lastCheck: HealthCheckRun?
     /// Its real environment (`KEY=value`), once inspected; shown masked.
     public var environment: [String] = []
+    /// `source:destination` of each mount and the process's arguments, once inspected: where
+    /// the lab's map looks for an edge's config files and command-line wiring.
+    public var mounts: [String] = []
+    public var arguments: [String] = []
     /// What inspect said, beyond the list: times, exit code, health log, environment.
     public var inspected = false
     /// What could not be read of this container's answers (list or inspect), if anything.
@@ -67,6 +71,8 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
         lastCheck = log.last.map { HealthCheckRun(exitCode: $0.exitCode, output: $0.output, endedAt: EngineTime.parse($0.end)) }
         healthSince = Self.healthSince(health, log: log)
         environment = inspect.config.env
+        mounts = inspect.mounts.map { "\($0.source):\($0.destination)" }
+        arguments = inspect.config.arguments
         inspected = true
     }
 

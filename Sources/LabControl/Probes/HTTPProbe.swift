@@ -4,9 +4,13 @@ import LabCatalog
 
 /// HTTP GETs to the lab's services on this machine, for probes and metric checks.
 public enum HTTPProbe {
-    public static func get(host: String = "127.0.0.1", port: Int, path: String, timeout: Duration = .seconds(2)) async throws -> HTTPResponse {
+    public static func get(
+        host: String = "127.0.0.1", port: Int, path: String, headers: [(name: String, value: String)] = [], timeout: Duration = .seconds(2)
+    ) async throws -> HTTPResponse {
         let transport = HTTPTransport(endpoint: .tcp(host: host, port: port))
-        return try await transport.send(HTTPRequest(.get, path), timeout: timeout, operation: "GET :\(port)\(path)")
+        var request = HTTPRequest(.get, path)
+        request.headers = headers
+        return try await transport.send(request, timeout: timeout, operation: "GET :\(port)\(path)")
     }
 
     /// The host port to reach `service` on: the published port of the container port the catalog

@@ -44,7 +44,7 @@ public struct StatusReport: Encodable, Sendable {
 
     struct CatalogRef: Encodable { let name: String; let source: String }
 
-    struct Engine: Encodable {
+    struct Engine: Encodable, Sendable {
         let endpoint: String
         let reachable: Bool
         @Nullable var version: String?

@@ -15,6 +15,9 @@ public struct RoadmapRunner: Sendable {
     ) async throws(StateError) -> (status: RoadmapStatus, state: LabState) {
         var configured = MetricChecker(snapshot: snapshot)
         configured.timeout = timeout
+        // Credentials come from the lab's secret store (or, for one only you can give, the environment).
+        let secrets = SecretStore(stateDirectory: store.directory)
+        configured.secrets = { secrets.value($0) ?? ProcessInfo.processInfo.environment[$0] }
         let checker = configured
         let wanted = snapshot.catalog.roadmap.metricGroups.filter { groups?.contains($0.id) ?? true }.flatMap(\.metrics)
             .compactMap { metric in metric.check.map { (metric.id, $0) } }
