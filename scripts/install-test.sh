@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make install` into a temporary prefix, the installed binary run from another directory,
-# then `make uninstall` must leave nothing. One release build (a few minutes on 2 cores), so it
+# then `make uninstall` must leave nothing; `make dist`'s tarball checked against its sum. One release build (a few minutes on 2 cores), so it
 # runs once, from scripts/test.sh, not per test case.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,4 +33,7 @@ cd "$root"
 make -s uninstall PREFIX="$prefix" >/dev/null
 left=$(find "$prefix" -not -type d)
 [ -z "$left" ] || fail "make uninstall left: $left"
+make -s dist >/dev/null
+(cd .build/dist && sha256sum --quiet -c ailab-*.tar.gz.sha256) || fail "make dist's tarball does not match its sum"
+tar -tzf .build/dist/ailab-*.tar.gz | grep -q '/bin/ailab$' || fail "make dist's tarball has no bin/ailab"
 echo "install-test: ok ($version; installed, run from $elsewhere, uninstalled)"

@@ -74,7 +74,8 @@ dist() {
     stage=$(mktemp -d)
     trap 'rm -rf "$stage"' RETURN
     install_tree "$stage/$name" >/dev/null
-    cp README.md "$stage/$name/"
+    mkdir -p "$stage/$name/share/doc/ailab"
+    cp README.md "$stage/$name/share/doc/ailab/"
     mkdir -p "$out"
     tar -C "$stage" --owner=0 --group=0 -czf "$out/$name.tar.gz" "$name"
     (cd "$out" && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
