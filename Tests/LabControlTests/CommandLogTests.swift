@@ -22,11 +22,12 @@ struct CommandLogTests {
         let host = "unix://\(directory)/\(secret).sock"
         let log = directory + "/ailab.log"
 
-        let result = try AilabBinary.run(["status", "--host", host, "--log", log, "--show-secrets"], environment: environment)
+        // --log is global: before the command as after it.
+        let result = try AilabBinary.run(["--log", log, "status", "--host", host, "--show-secrets"], environment: environment)
         #expect(result.status == 2, "an engine that is not there: \(result.stderr)")
         let text = try String(contentsOfFile: log, encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines.first?.contains("info ailab: ailab ") == true && lines.first?.contains("started: ailab status") == true, "\(text)")
+        #expect(lines.first?.contains("info ailab: ailab ") == true && lines.first?.contains("started: ailab --log \(log) status") == true, "\(text)")
         #expect(lines.contains { $0.contains("info http: ") && $0.contains("GET /_ping → engine unreachable") && $0.hasSuffix(" ms") }, "\(text)")
         #expect(lines.allSatisfy { $0.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (info|warning) "#, options: .regularExpression) != nil }, "\(text)")
         #expect(!text.contains(secret), "a stored secret is never written to the log")
