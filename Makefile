@@ -1,9 +1,13 @@
 # `make run` builds and opens the console; `make test` runs every test against a private engine.
 # Both install what they need first (Debian/Ubuntu; see scripts/setup.sh).
-.PHONY: run status test bench build release clean
+.PHONY: run status test bench build release install uninstall dist clean
+
+PREFIX ?= /usr/local
+DESTDIR ?=
 
 build:
 	bash scripts/setup.sh
+	bash scripts/build-info.sh
 	swift build
 
 run: build
@@ -25,7 +29,20 @@ bench:
 # nothing to install beside the binary but its two resource bundles.
 release:
 	bash scripts/setup.sh
+	bash scripts/build-info.sh
 	swift build -c release --static-swift-stdlib
+
+# The release binary, its two resource bundles beside it in lib/ailab (found next to the real
+# executable, the symlink resolved), completions and the man page (scripts/install.sh).
+install: release
+	bash scripts/install.sh install "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	bash scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+# A tarball of the install tree (PREFIX=/usr/local inside), with its SHA-256 sum beside it.
+dist: release
+	bash scripts/install.sh dist .build/dist
 
 clean:
 	rm -rf .build

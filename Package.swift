@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -31,6 +32,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(name: "LabControl", dependencies: ["LabCatalog", "DockerClient"]),
@@ -43,10 +45,12 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["Canvas", "CNcursesw"]),
         .target(name: "Console", dependencies: ["Canvas", "LabControl", "LabCatalog"]),
         .target(name: "ConsoleViews", dependencies: ["Canvas", "Console", "LabControl", "LabCatalog"]),
+        // The commit `make` writes into .build/ailab-build-info.h; "unknown" without it.
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "ailab",
             dependencies: [
-                "LabCatalog", "DockerClient", "LabControl", "Canvas", "CursesTerminal", "Console", "ConsoleViews",
+                "LabCatalog", "DockerClient", "LabControl", "Canvas", "CursesTerminal", "Console", "ConsoleViews", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up, build, a private Docker engine with fixture images and a
 # local registry, then `swift test` (XCTest and Swift Testing) against it. The engine is
-# stopped (by pid) whatever happens. Then a bounded fuzz run of the decoders.
+# stopped (by pid) whatever happens. Then make install/uninstall into a temporary prefix, and a
+# bounded fuzz run of the decoders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,5 +11,7 @@ swift build --build-tests "$@"
 # One test at a time: the engine tests share one engine (and its fixture image), and timing
 # assertions (a slow drip must time out within 2 s) mean nothing on a machine running them all at once.
 bash scripts/test-engine.sh run swift test --skip-build --no-parallel "$@"
+# make install into a temporary prefix, the installed ailab run elsewhere, make uninstall (one release build).
+bash scripts/install-test.sh
 # A bounded libFuzzer run over the engine-answer decoders; `scripts/fuzz.sh 1800` goes longer.
 bash scripts/fuzz.sh "${AILAB_FUZZ_SECONDS:-30}"

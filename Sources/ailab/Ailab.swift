@@ -13,8 +13,9 @@ struct Ailab: AsyncParsableCommand {
 
             Global options, before or after the command (each command's --help says more):
               -f/--catalog FILE   -p/--project-name NAME   --profile NAME   --env-file FILE
-              --theme NAME|FILE   --host ADDRESS   --timeout SECONDS   --show-secrets
+              --theme NAME|FILE   --host ADDRESS   --timeout SECONDS   --show-secrets   --log FILE
             """,
+        version: BuildInfo.versionLine,
         subcommands: [
             ConsoleCommand.self, StatusCommand.self, InstallCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
             RemoveCommand.self, ConfigCommand.self, RoadmapCommand.self, ExposureCommand.self, MapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self,

@@ -33,6 +33,15 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Show the lab's secret values where they appear (health-check output, logs); masked by default.")
     var showSecrets = false
 
+    @Option(name: .long, help: ArgumentHelp("Append a plain log of engine calls, reconnects, probes and actions to this file (also AILAB_LOG); secrets masked.", valueName: "file"))
+    var log: String?
+
+    /// Every command passes here once its options are read: the place to open the log.
+    func validate() throws {
+        guard let path = log ?? environment["AILAB_LOG"].flatMap({ $0.isEmpty ? nil : $0 }) else { return }
+        try CommandLog.start(path: path, stateDirectory: stateDirectory, environment: environment)
+    }
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var stateDirectory: String { StateStore.defaultDirectory(environment: environment) }

@@ -64,6 +64,7 @@ public struct EventFollower: Sendable {
                 resumed.since = resume.state.withLock { $0.since } ?? Self.timestamp(Date())
                 let events = try await client.events(resumed)
                 sink.yield(.connected(version))
+                LabLog.info("events", "following \(client.endpoint)'s events (engine \(version.version))")
                 delay = initialBackoff
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
@@ -95,6 +96,7 @@ public struct EventFollower: Sendable {
                 let reason = (error as? DockerError) ?? .unreachable(endpoint: client.endpoint.description, reason: String(describing: error))
                 resume.state.withLock { if $0.since == nil { $0.since = Self.timestamp(Date()) } }
                 sink.yield(.disconnected(reason, retryAt: Date().addingTimeInterval(Self.seconds(delay))))
+                LabLog.warning("events", "lost \(client.endpoint): \(reason); reconnecting within \(delay)")
                 await waitForEngine(upTo: delay, after: reason)
                 delay = min(delay * 2, maximumBackoff)
             }

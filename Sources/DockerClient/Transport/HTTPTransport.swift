@@ -25,9 +25,23 @@ public struct HTTPTransport: Sendable {
     /// Sends `request` and collects the whole answer, or throws a `DockerError` within `timeout`.
     public func send(_ request: HTTPRequest, timeout: Duration, operation: String) async throws -> HTTPResponse {
         let maxBodySize = maxBodySize
-        return try await Self.typed(operation) {
-            try await sendUntyped(request, timeout: timeout, operation: operation, maxBodySize: maxBodySize)
+        let started = ContinuousClock.now
+        do {
+            let response = try await Self.typed(operation) {
+                try await sendUntyped(request, timeout: timeout, operation: operation, maxBodySize: maxBodySize)
+            }
+            // The heartbeat's ping each second would drown the log; a failed one is kept below.
+            if operation != "ping" { log(request, operation, "\(response.status)", since: started) }
+            return response
+        } catch {
+            log(request, operation, "\(error)", since: started)
+            throw error
         }
+    }
+
+    /// One line of `--log`: the call, its answer (or why none) and how long it took.
+    private func log(_ request: HTTPRequest, _ operation: String, _ outcome: @autoclosure () -> String, since started: ContinuousClock.Instant) {
+        LabLog.info("http", "\(endpoint) \(operation): \(request.method.rawValue) \(request.path) → \(outcome()) in \(LabLog.milliseconds(.now - started))")
     }
 
     private func sendUntyped(_ request: HTTPRequest, timeout: Duration, operation: String, maxBodySize: Int) async throws -> HTTPResponse {
@@ -89,13 +103,16 @@ public struct HTTPTransport: Sendable {
             }
         }
         continuation.onTermination = { _ in reader.cancel() }
+        let started = ContinuousClock.now
         do {
             let head = try await withDeadline(timeout, operation: operation) {
                 for try await head in heads { return head }
                 throw DockerError.streamEnded(operation: operation)
             }
+            log(request, operation, "\(head.status), streaming", since: started)
             return (head, chunks)
         } catch {
+            log(request, operation, "\(error)", since: started)
             reader.cancel()
             throw error
         }

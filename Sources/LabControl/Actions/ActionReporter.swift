@@ -1,3 +1,4 @@
+import DockerClient
 import Synchronization
 
 /// Where a running action's events go: masked, logged to the file, then handed on.
@@ -31,6 +32,7 @@ final class ActionReporter: Sendable {
             }
         }
         log?.append(event)
+        if outcome != .progress { LabLog.info("action", event.line) }
         sink(event)
     }
 

@@ -57,7 +57,10 @@ public struct ServiceProber: Sendable {
         } catch {
             outcome = .failed("GET :\(target.port)\(probe.path): \(error)")
         }
-        return ProbeResult(outcome: outcome, at: now(), latency: clock.now - started, previous: previous)
+        let latency = clock.now - started
+        let said = if case .failed(let why) = outcome { "failed (\(why))" } else { "passed" }
+        LabLog.info("probe", "\(status.service.name): \(said) in \(LabLog.milliseconds(latency))")
+        return ProbeResult(outcome: outcome, at: now(), latency: latency, previous: previous)
     }
 
     /// Where to send the probe: the host port published for the probe's port, on the address it
