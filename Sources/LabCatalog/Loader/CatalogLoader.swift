@@ -20,12 +20,19 @@ public enum CatalogLoader {
         return try build(root, file: file, projectName: name, directory: directory, report: report)
     }
 
+    static let domainVariable = "AILAB_DOMAIN"
+    static let defaultDomain = "localhost"
+
     /// Parses, bounds and interpolates one file; unset variables become warnings.
     static func tree(
         _ yaml: String, file: String, lookup: @escaping (String) -> String?, report: LoadReport
     ) throws(CatalogDiagnostic) -> Node {
         var bounded = ComposeTree(file: file)
         let resolved = try bounded.resolve(try compose(yaml, file: file).node)
+        // The lab's domain (`x-ailab.domain`) is `${AILAB_DOMAIN}` in the file unless the
+        // environment names another: Traefik's host rules are written with it.
+        let domain = resolved.field("x-ailab")?.field("domain")?.scalar?.string ?? Self.defaultDomain
+        let lookup = { (name: String) in lookup(name) ?? (name == Self.domainVariable ? domain : nil) }
         var interpolator = TreeInterpolator(file: file, secrets: TreeInterpolator.secretNames(in: resolved), lookup: lookup)
         let result = interpolator.interpolate(resolved)
         for error in interpolator.errors { report.valueError(error) }
@@ -80,8 +87,14 @@ public enum CatalogLoader {
                 report.attempt { () throws(CatalogDiagnostic) in
                     var labKeys = try KeyReader(lab)
                     if let title = labKeys.take("title") { catalog.title = try title.string() }
+                    if let domain = labKeys.take("domain") {
+                        let name = try domain.string()
+                        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
+                            throw domain.diagnostic("'\(name)' is not a domain name (letters, digits, - and .)")
+                        }
+                    }
                     if let roadmap = labKeys.take("roadmap") { catalog.roadmap = try RoadmapParser.parse(roadmap, catalog: catalog) }
-                    for (key, at) in labKeys.leftovers { report.warn(at.diagnostic("unknown x-ailab key '\(key)' (title, roadmap)")) }
+                    for (key, at) in labKeys.leftovers { report.warn(at.diagnostic("unknown x-ailab key '\(key)' (title, domain, roadmap)")) }
                 }
             }
             if let networks = keys.take("networks") {
