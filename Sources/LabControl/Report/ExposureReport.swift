@@ -3,7 +3,7 @@ import LabCatalog
 
 /// `ailab exposure --json`, and the `exposure` object of every port in `ailab status --json`.
 /// Keys never disappear: an unknown value is `null`, an empty list `[]`.
-public struct ExposureReport: Encodable, Sendable {
+public struct ExposureReport: JSONReport, Sendable {
     let schemaVersion = StatusReport.schemaVersion
     let engine: RoadmapReport.Engine
     let ports: [Row]
@@ -20,12 +20,6 @@ public struct ExposureReport: Encodable, Sendable {
     /// "postgres :5432: data store on all interfaces without credentials".
     public static func problems(_ exposures: [PortExposure]) -> [String] {
         exposures.filter { $0.verdict == .exposed }.map { "\($0.service) \($0.portText): \($0.why)" }
-    }
-
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     struct Row: Encodable {

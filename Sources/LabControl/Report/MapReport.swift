@@ -4,7 +4,7 @@ import LabCatalog
 /// `ailab map --json` (README, "The map"): every edge of the integration map with its state.
 /// Keys never disappear: an unknown value is `null`, an empty list is `[]`. Evidence is named
 /// (`env QDRANT_URI`), never valued, so no secret can reach the output.
-public struct MapReport: Encodable, Sendable {
+public struct MapReport: JSONReport, Sendable {
     public static let schemaVersion = 1
 
     let schemaVersion = MapReport.schemaVersion
@@ -19,12 +19,6 @@ public struct MapReport: Encodable, Sendable {
         engine = StatusReport.Engine(endpoint: info.endpoint, reachable: info.reachable, version: info.version, apiVersion: info.apiVersion, error: info.error)
         summary = Dictionary(uniqueKeysWithValues: EdgeState.allCases.map { state in (state.rawValue, statuses.filter { $0.state == state }.count) })
         edges = statuses.map { Edge($0, catalog: snapshot.catalog) }
-    }
-
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     struct Edge: Encodable {

@@ -2,7 +2,7 @@ import Foundation
 import LabCatalog
 
 /// `ailab roadmap --json` and `ailab check --json`: a stable schema (README, "Roadmap JSON").
-public struct RoadmapReport: Encodable, Sendable {
+public struct RoadmapReport: JSONReport, Sendable {
     let schemaVersion = 1
     let engine: Engine
     let phases: [PhaseOut]
@@ -27,12 +27,6 @@ public struct RoadmapReport: Encodable, Sendable {
         priorities = Dictionary(uniqueKeysWithValues: status.priorities.map { ($0.key.rawValue, $0.value) })
         learningPath = status.learningPath.map { StepOut(service: $0.step.service, text: $0.step.text, done: $0.done) }
         next = status.next.map { StepOut(service: $0.service, text: $0.text, done: false) }
-    }
-
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     struct Engine: Encodable {

@@ -3,7 +3,7 @@ import LabCatalog
 
 /// `ailab status --json`: a stable, documented schema (README "JSON schema"). Keys never
 /// disappear: an unknown value is `null`, an empty list is `[]`.
-public struct StatusReport: Encodable, Sendable {
+public struct StatusReport: JSONReport, Sendable {
     public static let schemaVersion = 1
 
     let schemaVersion = StatusReport.schemaVersion
@@ -30,12 +30,6 @@ public struct StatusReport: Encodable, Sendable {
             conditions: Dictionary(uniqueKeysWithValues: Condition.allCases.map { ($0.rawValue, counts[$0]) }))
         services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable, exposures: exposures) }
         other = snapshot.others.map { Container($0, engineReachable: info.reachable, exposures: exposures) }
-    }
-
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     static func iso(_ date: Date?) -> String? {
