@@ -35,7 +35,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "LabControl", dependencies: ["LabCatalog", "DockerClient"]),
+        // The lab, by concern; ARCHITECTURE.md draws the arrows and ArchitectureTests holds them.
+        // The lab's model: which container is which service, conditions, the map's edges (no I/O).
+        .target(name: "LabModel", dependencies: ["LabCatalog", "DockerClient"]),
+        // Host-side sockets to the lab's services (probes, GETs), each through DockerClient's transport.
+        .target(name: "LabProbes", dependencies: ["LabModel", "LabCatalog", "DockerClient"]),
+        // The lab read from the engine: one snapshot, then live updates from its events.
+        .target(name: "LabLive", dependencies: ["LabModel", "LabProbes", "LabCatalog", "DockerClient"]),
+        // Who can reach what: published ports, Traefik routes, tunnels, auth.
+        .target(name: "LabExposure", dependencies: ["LabModel", "LabProbes", "LabCatalog", "DockerClient"]),
+        // Actions on the lab: planner, preflight, runner, secrets, the state file and the action log.
+        .target(name: "LabControl", dependencies: ["LabModel", "LabLive", "LabExposure", "LabCatalog", "DockerClient"]),
+        // The roadmap: metric checks and marks.
+        .target(name: "LabRoadmap", dependencies: ["LabModel", "LabProbes", "LabControl", "LabCatalog", "DockerClient"]),
+        // What `ailab status/roadmap/map/expose` print: tables' data and JSON.
+        .target(name: "LabReport", dependencies: ["LabModel", "LabExposure", "LabControl", "LabRoadmap", "LabCatalog", "DockerClient"]),
         .target(
             name: "Canvas",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -43,30 +57,33 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["Canvas", "CNcursesw"]),
-        .target(name: "Console", dependencies: ["Canvas", "LabControl", "LabCatalog"]),
-        .target(name: "ConsoleViews", dependencies: ["Canvas", "Console", "LabControl", "LabCatalog"]),
+        .target(name: "Console", dependencies: ["Canvas", "LabModel", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog"]),
+        .target(name: "ConsoleViews", dependencies: ["Canvas", "Console", "LabModel", "LabLive", "LabExposure", "LabControl", "LabReport", "LabCatalog"]),
         // The commit `make` writes into .build/ailab-build-info.h; "unknown" without it.
         .target(name: "CBuildInfo"),
         .executableTarget(
             name: "ailab",
             dependencies: [
-                "LabCatalog", "DockerClient", "LabControl", "Canvas", "CursesTerminal", "Console", "ConsoleViews", "CBuildInfo",
+                "LabCatalog", "DockerClient", "LabModel", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport",
+                "Canvas", "CursesTerminal", "Console", "ConsoleViews", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: the figures in the README, measured against a private engine.
         .executableTarget(
             name: "ailab-bench",
-            dependencies: ["LabCatalog", "DockerClient", "LabControl", "Canvas", "Console", "ConsoleViews", "ChildSpawn"],
+            dependencies: ["LabCatalog", "DockerClient", "LabModel", "Canvas", "Console", "ConsoleViews", "ChildSpawn"],
             path: "Benchmarks/ailab-bench"
         ),
         // From decoded engine answers to a rendered frame, under libFuzzer (scripts/fuzz.sh).
-        .target(name: "FuzzViews", dependencies: ["DockerClient", "LabControl", "LabCatalog", "Canvas", "Console", "ConsoleViews"], path: "Fuzz/Views"),
+        .target(name: "FuzzViews", dependencies: ["DockerClient", "LabModel", "LabLive", "LabCatalog", "Canvas", "Console", "ConsoleViews"], path: "Fuzz/Views"),
         // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
         .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
         .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", .product(name: "NIOCore", package: "swift-nio")]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabControl", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
-        .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabCatalog", "DockerClient", "ailab", "ChildSpawn"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabModel", "LabLive", "LabControl", "LabReport", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
+        .testTarget(name: "LabControlTests", dependencies: [
+            "LabModel", "LabProbes", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog", "DockerClient", "ailab", "ChildSpawn",
+        ]),
     ]
 )

@@ -1,7 +1,6 @@
 import DockerClient
 import Foundation
 import LabCatalog
-import LabControl
 
 #if canImport(Glibc)
 import Glibc

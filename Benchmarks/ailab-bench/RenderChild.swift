@@ -4,7 +4,7 @@ import ConsoleViews
 import DockerClient
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
 
 #if canImport(Glibc)
 import Glibc

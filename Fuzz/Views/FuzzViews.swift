@@ -10,7 +10,8 @@ import ConsoleViews
 import DockerClient
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
+import LabLive
 
 /// The built-in catalog, loaded once: parsing YAML per input would drown the views' share.
 private let catalog = try? Catalog.builtIn()

@@ -1,4 +1,4 @@
-import LabControl
+import LabExposure
 
 extension AppState {
     /// The Exposure screen's rows: every published or routed port, as `ExposureJudge` decides it

@@ -2,6 +2,9 @@ import Canvas
 import Foundation
 import LabCatalog
 import LabControl
+import LabModel
+import LabLive
+import LabExposure
 
 /// The whole state of the console: one value, drawn as is by the views.
 public struct AppState: Sendable {

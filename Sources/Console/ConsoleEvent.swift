@@ -1,6 +1,8 @@
 import Canvas
 import Foundation
 import LabControl
+import LabLive
+import LabExposure
 
 /// Everything that can change the console's state.
 public enum ConsoleEvent: Sendable {

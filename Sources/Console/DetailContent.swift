@@ -1,7 +1,8 @@
 import Canvas
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
+import LabReport
 
 /// The lines of a service's Detail overlay, built once per state change (part of the frame) so
 /// the reducer knows how far it scrolls and the view only draws them.

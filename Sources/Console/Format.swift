@@ -1,5 +1,5 @@
 import Foundation
-import LabControl
+import LabModel
 
 /// Short, fixed-width renderings of times, sizes and rates.
 public enum Format {

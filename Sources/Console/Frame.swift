@@ -1,5 +1,6 @@
 import Canvas
-import LabControl
+import LabModel
+import LabExposure
 
 /// Everything drawing and clicking share, derived once per state change (oxker's FrameData):
 /// where each part goes with the engine banner and the action bar taken out, and the rows each

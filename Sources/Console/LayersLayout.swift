@@ -1,6 +1,6 @@
 import Canvas
 import LabCatalog
-import LabControl
+import LabModel
 
 /// Where the Layers screen puts each band and chip, for drawing and for clicks alike.
 public struct LayersLayout: Sendable {

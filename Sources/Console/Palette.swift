@@ -1,4 +1,3 @@
-import LabControl
 
 /// The command palette (`:`), as k9s has it: every screen and action by name, with completion.
 /// `:restart litellm`, `:logs qd` (a unique prefix is enough), `:services`, `:quit`.

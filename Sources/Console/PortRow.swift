@@ -1,5 +1,5 @@
 import LabCatalog
-import LabControl
+import LabModel
 
 /// One host port as the Ports screen shows it: who publishes or declares it, and whether
 /// anything answers there.

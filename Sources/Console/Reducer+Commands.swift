@@ -1,6 +1,6 @@
 import Canvas
 import Foundation
-import LabControl
+import LabModel
 
 extension Reducer {
     static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {

@@ -1,6 +1,7 @@
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
+import LabLive
 
 extension Reducer {
     static func apply(_ state: inout AppState, _ snapshot: LabSnapshot) -> [Effect] {

@@ -1,5 +1,5 @@
 import Canvas
-import LabControl
+import LabModel
 
 extension Reducer {
     static func move(_ state: inout AppState, _ command: Command) {

@@ -1,6 +1,5 @@
 import Canvas
 import Foundation
-import LabControl
 
 /// The console's logic: folds an event into the state and says what the outside should do.
 /// Pure: no I/O, so every behaviour is testable with plain values.

@@ -1,5 +1,5 @@
 import LabCatalog
-import LabControl
+import LabRoadmap
 
 /// The Roadmap screen as rows, for drawing and for moving the selection alike.
 public enum RoadmapRow: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
 
 /// The services a screen lists, in order: filtered by the `/` text and sorted.
 extension AppState {

@@ -1,7 +1,7 @@
 import Canvas
 import Console
 import Foundation
-import LabControl
+import LabModel
 
 /// The frame around every screen: header, tabs, engine banner and the key-hint footer.
 enum ChromeView {

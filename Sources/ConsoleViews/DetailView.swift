@@ -1,6 +1,5 @@
 import Canvas
 import Console
-import LabControl
 
 /// Everything about one service (the frame's `DetailContent` lines), scrolled with j/k and
 /// PgUp/PgDn: condition and why, probe, components, exits and last log lines, ports, what it

@@ -1,6 +1,6 @@
 import Canvas
 import Console
-import LabControl
+import LabLive
 
 /// The engine's live feed, newest first; health-check exec noise never reaches it.
 enum EventsView {

@@ -1,6 +1,6 @@
 import Canvas
 import Console
-import LabControl
+import LabExposure
 
 /// Who can reach each port: reach, route, auth and verdict, one row per service and port.
 enum ExposureView {

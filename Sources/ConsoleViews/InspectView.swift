@@ -1,6 +1,6 @@
 import Canvas
 import Console
-import LabControl
+import LabReport
 
 /// A container's inspect document, pretty-printed with secrets masked, scrolled and searched.
 enum InspectView {

@@ -1,7 +1,7 @@
 import Canvas
 import Console
 import LabCatalog
-import LabControl
+import LabModel
 
 /// The stack as its five bands, each service a chip: glyph, name, host ports.
 enum LayersView {

@@ -1,7 +1,7 @@
 import Canvas
 import Console
 import LabCatalog
-import LabControl
+import LabModel
 
 /// The roadmap's integration map: public access → Traefik → applications → AI gateway → data,
 /// observability beside. One row per edge, grouped by the layer of the service that uses the

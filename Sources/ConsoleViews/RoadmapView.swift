@@ -1,7 +1,6 @@
 import Canvas
 import Console
 import LabCatalog
-import LabControl
 
 /// The roadmap: the next step, each phase (or priority) with its items' live state and
 /// progress, and every success metric as a checklist with why it is unmet.

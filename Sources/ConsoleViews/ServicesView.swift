@@ -1,7 +1,7 @@
 import Canvas
 import Console
 import Foundation
-import LabControl
+import LabModel
 
 /// Every service as a table row, sortable and filterable; CPU and memory for the rows on screen.
 enum ServicesView {

@@ -1,7 +1,7 @@
 import Canvas
 import Console
 import LabCatalog
-import LabControl
+import LabModel
 
 /// Below the screen: the selected service in two lines, and the roadmap's phase progress.
 enum SummaryView {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LabControl
+import LabExposure
+import LabReport
 
 /// `ailab exposure [--json]`: who can reach each published port, and exit 1 when the lab
 /// shows what it should not.

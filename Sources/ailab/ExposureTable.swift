@@ -1,4 +1,4 @@
-import LabControl
+import LabExposure
 
 /// The plain-text table of `ailab exposure`: one row per service and port.
 enum ExposureTable {

@@ -1,5 +1,6 @@
 import DockerClient
-import LabControl
+import LabModel
+import LabLive
 
 extension GlobalOptions {
     /// The catalog (exit 3 when broken), a client (exit 2 when the address is bad) and the lab as

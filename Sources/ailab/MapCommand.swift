@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
+import LabLive
+import LabReport
 
 struct MapCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import LabCatalog
 import LabControl
+import LabModel
+import LabLive
+import LabRoadmap
+import LabReport
 
 /// What the roadmap commands share: the catalog, a snapshot, the state store.
 struct RoadmapContext {

@@ -1,5 +1,6 @@
 import Foundation
-import LabControl
+import LabModel
+import LabRoadmap
 
 /// The plain text of `ailab roadmap` and `ailab check`.
 enum RoadmapText {

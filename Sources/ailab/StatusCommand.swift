@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import LabControl
+import LabModel
+import LabExposure
+import LabReport
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
 
 /// The plain-text table of `ailab status`: grouped by layer, one row per service.
 enum StatusTable {

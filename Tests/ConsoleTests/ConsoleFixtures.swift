@@ -3,7 +3,7 @@ import Console
 import DockerClient
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
 
 /// A lab at a fixed moment: the built-in catalog with a few services in every condition.
 enum ConsoleFixtures {

@@ -1,8 +1,8 @@
 import Canvas
 @testable import Console
 import Foundation
-import LabControl
 import Testing
+import LabReport
 
 /// `I`: a container's inspect document, masked, scrolled, searched, one container after another.
 @Suite struct InspectTests {

@@ -2,7 +2,6 @@ import Canvas
 @testable import Console
 @testable import ConsoleViews
 import Foundation
-import LabControl
 import Testing
 
 /// The logs view's options: wrap, timestamps, how far back, saving, "no match", and the end

@@ -4,7 +4,7 @@ import ConsoleViews
 import DockerClient
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
 import XCTest
 
 /// The Map screen (7) over the fixture lab, with a few containers inspected: Open WebUI wired

@@ -1,7 +1,6 @@
 import Canvas
 @testable import Console
 import Foundation
-import LabControl
 import Testing
 
 /// The command palette: names, unique prefixes, completion, and what Enter does.

@@ -3,6 +3,7 @@ import Canvas
 import ConsoleViews
 import Foundation
 import LabControl
+import LabLive
 import Testing
 
 /// The reducer with plain values: no terminal, no engine.

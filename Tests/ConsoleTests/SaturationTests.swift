@@ -2,8 +2,8 @@ import Canvas
 import Console
 import ConsoleViews
 import DockerClient
+import LabModel
 import Foundation
-import LabControl
 import Testing
 
 /// Engine numbers that no real container reaches still draw (issue 11, item 12): the views

@@ -2,8 +2,8 @@ import Canvas
 import Console
 import ConsoleViews
 import DockerClient
+import LabModel
 import Foundation
-import LabControl
 import Testing
 
 /// Another project's container shown for a service says so on screen: in its summary line and Detail.

@@ -4,6 +4,9 @@ import ConsoleViews
 import Foundation
 import DockerClient
 import LabControl
+import LabModel
+import LabLive
+import LabReport
 import XCTest
 
 /// Every view drawn into a screen buffer and compared with its text snapshot; every view also

@@ -2,6 +2,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
 import Testing
 
 /// What an action leaves behind when it is cancelled, fails, or the console quits under it, and

@@ -1,7 +1,6 @@
 import ChildSpawn
 import DockerClient
 import Foundation
-import LabControl
 import Testing
 
 #if canImport(Glibc)

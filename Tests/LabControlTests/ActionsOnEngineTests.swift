@@ -2,6 +2,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
 import Testing
 
 #if canImport(Glibc)

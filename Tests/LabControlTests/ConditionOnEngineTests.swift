@@ -1,7 +1,6 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
 import Testing
 
 /// One truth about every service, on a real engine: the same condition in `ailab status

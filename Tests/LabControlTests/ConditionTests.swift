@@ -1,7 +1,9 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
+@testable import LabLive
+@testable import LabReport
 import Testing
 
 /// Every rule of `ConditionJudge`, one row each: the facts a container has, and what it is.

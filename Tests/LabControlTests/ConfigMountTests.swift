@@ -2,6 +2,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
 import Testing
 
 /// A config file reaches the container read-only from the lab's config directory, is written

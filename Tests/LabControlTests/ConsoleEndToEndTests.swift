@@ -1,6 +1,6 @@
 import DockerClient
+import LabModel
 import Foundation
-import LabControl
 import Testing
 
 /// The console as a person uses it: in tmux, against the private engine.

@@ -2,7 +2,7 @@ import ChildSpawn
 import DockerClient
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
 import Testing
 
 #if canImport(Glibc)

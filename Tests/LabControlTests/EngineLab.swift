@@ -1,7 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
+import LabLive
 import Testing
 
 /// The private engine, and lab-shaped containers on it under a project of the test's own.

@@ -1,7 +1,9 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
+@testable import LabExposure
+@testable import LabReport
 import Testing
 
 /// `ExposureJudge` from hand-made containers: reach from bindings, routes from Traefik labels,

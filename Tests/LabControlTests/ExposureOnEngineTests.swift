@@ -1,7 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
 import Testing
 
 /// `ailab exposure` against the private engine: containers bound to 127.0.0.1, 0.0.0.0 and the

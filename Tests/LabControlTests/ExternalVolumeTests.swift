@@ -1,5 +1,6 @@
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
 import Testing
 
 /// `external:` volumes are used, never created or removed, and plans say so; `name:` is the engine's name.

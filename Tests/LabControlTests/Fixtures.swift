@@ -1,7 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
 
 /// Small hand-made catalogs and containers for tests that need no engine.
 enum Fixtures {

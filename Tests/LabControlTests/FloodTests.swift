@@ -2,7 +2,7 @@ import ChildSpawn
 import Console
 import Foundation
 import LabCatalog
-import LabControl
+import LabModel
 import Testing
 
 @testable import ailab

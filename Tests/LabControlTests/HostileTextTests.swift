@@ -3,6 +3,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
 import Testing
 
 /// Strings from the engine, a catalog or a probed service are data, never terminal commands:

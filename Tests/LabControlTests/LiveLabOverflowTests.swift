@@ -1,9 +1,9 @@
 import DockerClient
 import Foundation
 import LabCatalog
+@testable import LabLive
 import Testing
 
-@testable import LabControl
 
 /// Issue 11, item 5: events the follower had to drop (a consumer that fell behind) are made
 /// good by a full resync, so a lost `destroy` leaves no ghost row.

@@ -1,7 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
+@testable import LabReport
 import Testing
 
 /// The integration map: which edges the catalog holds, and each edge's state decided from the

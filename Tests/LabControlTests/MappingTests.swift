@@ -1,6 +1,6 @@
 import DockerClient
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
 import Testing
 
 @Suite struct MappingTests {

@@ -1,6 +1,5 @@
 import Foundation
 import LabCatalog
-@testable import LabControl
 import Testing
 
 /// Grafana, Jupyter, Vault and Loki, each against a fake server answering as its API does.

@@ -1,7 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
+@testable import LabRoadmap
 import Testing
 
 /// Each success-metric check against a fake server answering as the service's API does (shapes

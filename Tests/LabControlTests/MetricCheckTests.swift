@@ -1,7 +1,6 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
 import Testing
 
 /// Success metrics checked against fixture services on the private engine, met and unmet,

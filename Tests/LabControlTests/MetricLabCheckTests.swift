@@ -1,7 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
+@testable import LabRoadmap
 import Testing
 
 /// The checks that read the lab itself (production readiness, the map) or combine others, and

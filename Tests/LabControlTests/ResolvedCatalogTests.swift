@@ -2,6 +2,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
 import Testing
 
 /// The built-in catalog's containers as the install would create them with the whole lab

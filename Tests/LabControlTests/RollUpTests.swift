@@ -1,7 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
+@testable import LabReport
 import Testing
 
 @Suite struct RollUpTests {

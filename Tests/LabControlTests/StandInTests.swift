@@ -2,6 +2,8 @@ import DockerClient
 @testable import ailab
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
+@testable import LabReport
 import Testing
 
 /// Containers are mapped per project: the catalog's own first; one other project stands in for

@@ -1,7 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
-@testable import LabControl
+@testable import LabModel
+@testable import LabLive
 import Testing
 
 /// `ailab status` and the live lab against the private engine. Serialized: each test's lab is a

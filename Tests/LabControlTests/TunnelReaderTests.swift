@@ -1,5 +1,5 @@
 @testable import LabCatalog
-@testable import LabControl
+@testable import LabExposure
 import Testing
 
 /// Where the lab's tunnels point, from their own configuration: the built-in catalog's four,

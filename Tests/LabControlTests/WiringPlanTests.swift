@@ -1,6 +1,7 @@
 import Foundation
 import LabCatalog
 @testable import LabControl
+@testable import LabModel
 import Testing
 
 /// Wires on hand-made snapshots: installing the far end of a wire asks to recreate the service

@@ -1,4 +1,5 @@
 import LabCatalog
+import LabModel
 
 /// Works out an action from the catalog and one snapshot of the engine. Pure: no I/O, so every
 /// rule (dependencies first, idempotence, drift, who needs what) is tested without an engine.

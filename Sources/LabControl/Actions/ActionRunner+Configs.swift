@@ -1,5 +1,6 @@
 import Foundation
 import LabCatalog
+import LabModel
 
 extension ActionRunner {
     /// The lab's config directory, beside its secrets: `$XDG_STATE_HOME/ailab/configs`.

@@ -1,4 +1,5 @@
 import DockerClient
+import LabModel
 import Foundation
 
 extension ActionRunner {

@@ -1,6 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
 
 extension ActionRunner {
     /// Creates and starts `names` (all of a new service's components, or the drifted ones to

@@ -1,6 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
+import LabLive
 
 /// How an action ended. `exitCode` is the command line's contract.
 public enum ActionResult: Sendable, Equatable {

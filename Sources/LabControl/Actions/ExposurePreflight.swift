@@ -1,4 +1,5 @@
 import LabCatalog
+import LabExposure
 
 /// The install's exposure warnings: a port that a catalog would publish on all interfaces
 /// (no address, 0.0.0.0 or ::) for a data store, a model API or an admin interface. A warning,

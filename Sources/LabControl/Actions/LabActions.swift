@@ -1,6 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabLive
 
 /// The one way into actions, for the command line and the console alike: read the engine,
 /// plan, preflight, then run with a runner.

@@ -1,5 +1,6 @@
 import DockerClient
 import LabCatalog
+import LabModel
 
 /// Checks an install before anything is created: every image present or pullable, every host
 /// port free (naming who holds a taken one), every variable resolvable. Creates nothing.

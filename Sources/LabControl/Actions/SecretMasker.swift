@@ -1,4 +1,6 @@
 import Foundation
+import LabModel
+import LabLive
 
 #if canImport(Glibc)
 import Glibc

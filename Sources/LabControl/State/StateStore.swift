@@ -7,6 +7,7 @@ import Glibc
 /// Why the state file could not be used.
 public struct StateError: Error, Sendable, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// The state file under `$XDG_STATE_HOME/ailab` (0700; the file 0600). Every change is made

@@ -6,6 +6,9 @@ import DockerClient
 import Foundation
 import LabCatalog
 import LabControl
+import LabModel
+import LabLive
+import LabRoadmap
 
 /// The interactive console: a loop that sleeps in poll until a key, a signal or an engine
 /// update arrives, folds what came into the state, and presents the new frame (only the

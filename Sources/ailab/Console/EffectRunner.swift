@@ -2,6 +2,10 @@ import Console
 import DockerClient
 import Foundation
 import LabControl
+import LabModel
+import LabExposure
+import LabRoadmap
+import LabReport
 
 /// Carries out the reducer's effects: stats streams, log follows and port probes, each a task
 /// that posts what it learns into the inbox. Only the UI thread calls it.

@@ -1,3 +1,4 @@
+import LabModel
 /// The exit codes of `ailab status`, a contract for scripts.
 public enum StatusExit: Int32, Sendable {
     /// No service is unhealthy, crashed or restarting (stopped and completed ones are fine).

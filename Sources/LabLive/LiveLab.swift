@@ -1,6 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
+import LabProbes
 
 /// What the live lab reports to its consumer (the console).
 public enum LabUpdate: Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import LabCatalog
+import LabModel
+import LabExposure
 
 /// `ailab status --json`: a stable, documented schema (README "JSON schema"). Keys never
 /// disappear: an unknown value is `null`, an empty list is `[]`.

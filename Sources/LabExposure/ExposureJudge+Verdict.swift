@@ -1,4 +1,5 @@
 import LabCatalog
+import LabModel
 
 extension ExposureJudge {
     /// One port: every way to it from beyond loopback, and whether each asks for credentials.

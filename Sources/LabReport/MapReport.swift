@@ -1,5 +1,6 @@
 import Foundation
 import LabCatalog
+import LabModel
 
 /// `ailab map --json` (README, "The map"): every edge of the integration map with its state.
 /// Keys never disappear: an unknown value is `null`, an empty list is `[]`. Evidence is named

@@ -1,4 +1,5 @@
 import Foundation
+import LabControl
 
 /// A container's inspect document as lines for a person: pretty-printed with sorted keys, the
 /// values of environment variables whose names say secret masked, and the lab's stored secret

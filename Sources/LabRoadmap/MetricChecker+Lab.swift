@@ -1,6 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
+import LabProbes
 
 /// The lab's own checks: each asks the service's API for the fact its metric claims.
 extension MetricChecker {

@@ -1,4 +1,5 @@
 import LabCatalog
+import LabModel
 
 /// "Production-ready deployment", audited over the installed services: each problem named.
 /// - every image pinned (a tag other than latest, main or stable, or a digest);

@@ -1,6 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
+import LabProbes
 
 /// Reads the engine once: every container, inspected where it is the lab's, joined to the catalog.
 public struct SnapshotLoader: Sendable {

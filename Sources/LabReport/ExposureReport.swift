@@ -1,5 +1,7 @@
 import Foundation
 import LabCatalog
+import LabModel
+import LabExposure
 
 /// `ailab exposure --json`, and the `exposure` object of every port in `ailab status --json`.
 /// Keys never disappear: an unknown value is `null`, an empty list `[]`.

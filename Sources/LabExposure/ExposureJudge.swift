@@ -1,5 +1,6 @@
 import Foundation
 import LabCatalog
+import LabModel
 
 /// The one place that decides who can reach each published port of the lab: its binding
 /// (loopback, all interfaces, one address), the Traefik routers that send to it (read from the

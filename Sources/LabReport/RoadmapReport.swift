@@ -1,5 +1,7 @@
 import Foundation
 import LabCatalog
+import LabModel
+import LabRoadmap
 
 /// `ailab roadmap --json` and `ailab check --json`: a stable schema (README, "Roadmap JSON").
 public struct RoadmapReport: JSONReport, Sendable {

@@ -1,5 +1,7 @@
 import Foundation
 import LabCatalog
+import LabModel
+import LabControl
 
 /// A roadmap item's state word in `ailab roadmap --json`, read off the service's condition (a
 /// coarser view of it, kept for scripts that read it). Raw values are the JSON contract.

@@ -1,6 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
+import LabProbes
 
 /// Runs a metric's automatic check against the engine's snapshot and the services themselves.
 public struct MetricChecker: Sendable {

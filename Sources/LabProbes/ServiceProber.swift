@@ -1,6 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
 
 /// Runs services' `x-ailab.probe` (GET a path on a published port; the answer's status must be
 /// one the catalog accepts), concurrently, each with a short timeout. Probes reach published

@@ -1,6 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
 
 /// HTTP GETs to the lab's services on this machine, for probes and metric checks.
 public enum HTTPProbe {
@@ -29,8 +30,8 @@ public enum HTTPProbe {
 }
 
 /// RFC 6901 JSON Pointer over `JSONSerialization` values.
-enum JSONPointer {
-    static func resolve(_ pointer: String, in document: Any) -> Any? {
+public enum JSONPointer {
+    public static func resolve(_ pointer: String, in document: Any) -> Any? {
         guard !pointer.isEmpty else { return document }
         var current: Any = document
         for raw in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {

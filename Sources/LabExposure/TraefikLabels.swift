@@ -1,5 +1,6 @@
 import Foundation
 import LabCatalog
+import LabModel
 
 /// Traefik's routers read from containers' labels, as its Docker provider reads them
 /// (https://doc.traefik.io/traefik/routing/providers/docker/): `traefik.http.routers.R.rule`,

@@ -1,4 +1,5 @@
 import DockerClient
+import LabModel
 import Foundation
 
 /// An engine event about a lab container, in the lab's terms.

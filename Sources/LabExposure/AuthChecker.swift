@@ -1,6 +1,8 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import LabModel
+import LabProbes
 
 /// Sends the one unauthenticated GET per published TCP port of a running container that tells
 /// whether it asks for credentials (2xx: open). Only for a local engine: a remote engine's

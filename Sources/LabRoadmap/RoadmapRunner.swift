@@ -1,5 +1,7 @@
 import Foundation
 import LabCatalog
+import LabModel
+import LabControl
 
 /// Runs the automatic checks and keeps the state file: results, first-healthy times, marks.
 public struct RoadmapRunner: Sendable {
