@@ -59,13 +59,18 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["Canvas", "CNcursesw"]),
         .target(name: "Console", dependencies: ["Canvas", "LabModel", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog"]),
         .target(name: "ConsoleViews", dependencies: ["Canvas", "Console", "LabModel", "LabLive", "LabExposure", "LabControl", "LabReport", "LabCatalog"]),
+        // What the console's effects do (stats, logs, probes, actions, files), each a task posting
+        // into the inbox; the engine behind `EffectEngine`, so tests run it against a fake.
+        .target(name: "ConsoleEffects", dependencies: [
+            "Console", "LabModel", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog", "DockerClient",
+        ]),
         // The commit `make` writes into .build/ailab-build-info.h; "unknown" without it.
         .target(name: "CBuildInfo"),
         .executableTarget(
             name: "ailab",
             dependencies: [
                 "LabCatalog", "DockerClient", "LabModel", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport",
-                "Canvas", "CursesTerminal", "Console", "ConsoleViews", "CBuildInfo",
+                "Canvas", "CursesTerminal", "Console", "ConsoleViews", "ConsoleEffects", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,10 +85,14 @@ let package = Package(
         // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
         .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
+        // What several test targets share: waiting for a condition, free ports, the private engine.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ConsoleEffectsTests", dependencies: ["ConsoleEffects", "TestSupport", "Console", "LabModel", "LabControl", "LabRoadmap", "LabCatalog", "DockerClient"]),
         .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabModel", "LabLive", "LabControl", "LabReport", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
         .testTarget(name: "LabControlTests", dependencies: [
             "LabModel", "LabProbes", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog", "DockerClient", "ailab", "ChildSpawn",
+            "ConsoleEffects",
         ]),
     ]
 )

@@ -1,5 +1,6 @@
 import ChildSpawn
 import Console
+import ConsoleEffects
 import Foundation
 import LabCatalog
 import LabModel

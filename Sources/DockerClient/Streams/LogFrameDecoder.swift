@@ -9,6 +9,11 @@ public struct LogChunk: Sendable, Equatable {
     public var bytes: [UInt8]
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public init(stream: LogStream, bytes: [UInt8]) {
+        self.stream = stream
+        self.bytes = bytes
+    }
 }
 
 /// Splits the engine's multiplexed log stream (containers without a TTY) into frames:

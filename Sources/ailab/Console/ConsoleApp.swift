@@ -1,5 +1,6 @@
 import Canvas
 import Console
+import ConsoleEffects
 import ConsoleViews
 import CursesTerminal
 import DockerClient
@@ -17,7 +18,7 @@ import LabRoadmap
 final class ConsoleApp: @unchecked Sendable {
     let terminal: CursesTerminal
     let live: LiveLab
-    let inbox = Inbox()
+    let inbox = Inbox(wake: { SignalPipe.post(SignalPipe.wake) })
     let effects: EffectRunner
     var state: AppState
 
@@ -28,7 +29,7 @@ final class ConsoleApp: @unchecked Sendable {
         self.masker = masker
         live = LiveLab(client: client, catalog: catalog)
         effects = EffectRunner(
-            client: client, inbox: inbox, roadmap: RoadmapRunner(store: store),
+            engine: DockerEffectEngine(client: client), inbox: inbox, roadmap: RoadmapRunner(store: store),
             actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory), masker: masker)
         let snapshot = LabSnapshot(catalog: catalog, engine: .connecting(client.endpoint), containers: [])
         state = AppState(snapshot: snapshot, glyphs: terminal.unicode ? .unicode : .ascii, width: terminal.size.width, height: terminal.size.height)

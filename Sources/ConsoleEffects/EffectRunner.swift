@@ -3,39 +3,43 @@ import DockerClient
 import Foundation
 import LabControl
 import LabModel
-import LabExposure
-import LabRoadmap
 import LabReport
+import LabRoadmap
 
-/// Carries out the reducer's effects: stats streams, log follows and port probes, each a task
-/// that posts what it learns into the inbox. Only the UI thread calls it.
-final class EffectRunner {
-    let client: DockerClient
+/// Carries out the reducer's effects: stats streams, log follows, port probes, actions and
+/// state-file writes, each a task that posts what it learns into the inbox. Only the UI thread
+/// calls it, and nothing it does blocks that thread: every effect with I/O runs in a task.
+public final class EffectRunner {
+    let engine: any EffectEngine
     let inbox: Inbox
     let roadmap: RoadmapRunner
     let actions: LabActions
     /// Container output and health checks are shown with the lab's secrets masked.
     let masker: SecretMasker
+    /// Every task started here, so `stopAll` leaves none running.
+    let tasks = EffectTasks()
     private var actionTask: Task<Void, Never>?
     private var actionQuit: ActionQuit?
     private var statsTasks: [String: Task<Void, Never>] = [:]
     private var logTasks: [Task<Void, Never>] = []
     private var probeTask: Task<Void, Never>?
+    /// The last state-file write: the next waits for it, so marks land in the order given.
+    private var stateWrite: Task<Void, Never>?
 
-    init(client: DockerClient, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions, masker: SecretMasker) {
-        self.masker = masker
-        self.client = client
+    public init(engine: any EffectEngine, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions, masker: SecretMasker) {
+        self.engine = engine
         self.inbox = inbox
         self.roadmap = roadmap
         self.actions = actions
+        self.masker = masker
     }
 
     /// `snapshot` is the lab as the console shows it now, for the effects that need it.
-    func perform(_ effect: Effect, snapshot: LabSnapshot) {
-        let (inbox, roadmap) = (inbox, roadmap)
+    public func perform(_ effect: Effect, snapshot: LabSnapshot) {
+        let (inbox, roadmap, engine, masker) = (inbox, roadmap, engine, masker)
         switch effect {
         case .runChecks:
-            Task.detached {
+            tasks.start {
                 do {
                     inbox.post(.labState(try await roadmap.refresh(snapshot).state))
                 } catch {
@@ -44,36 +48,17 @@ final class EffectRunner {
             }
         case .setMark(let metric, let met):
             let person = ProcessInfo.processInfo.environment["USER"] ?? "someone"
-            do {
-                inbox.post(.labState(try roadmap.mark(metric, met: met, catalog: snapshot.catalog, by: person)))
-            } catch {
-                inbox.post(.stateError("\(error)"))
-            }
+            writeState { try roadmap.mark(metric, met: met, catalog: snapshot.catalog, by: person) }
         case .noteHealthy:
-            do {
-                inbox.post(.labState(try roadmap.store.update { RoadmapRunner.noteHealthy(snapshot, in: &$0) }))
-            } catch {
-                inbox.post(.stateError("state file: \(error)"))
-            }
+            writeState { try roadmap.store.update { RoadmapRunner.noteHealthy(snapshot, in: &$0) } }
         case .quit: break
         case .watchStats(let ids): watchStats(ids)
         case .followLogs(_, let containers, let window): followLogs(containers, window: window)
-        case .saveLogs(let service, let lines):
-            let directory = roadmap.store.directory + "/logs"
-            Task.detached {
-                let path = "\(directory)/\(service)-\(Int(Date().timeIntervalSince1970)).log"
-                do {
-                    try AtomicFile.prepareDirectory(directory)
-                    try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)
-                    inbox.post(.notice("saved \(lines.count) lines to \(path)"))
-                } catch {
-                    inbox.post(.notice("could not save the logs: \(error)"))
-                }
-            }
+        case .saveLogs(let service, let lines): saveLogs(service, lines)
         case .stopLogs: stopLogs()
         case .planAction(let request):
             let actions = actions
-            actionTask = Task.detached {
+            actionTask = tasks.start {
                 do {
                     inbox.post(.actionPlanned(try await actions.prepare(request)))
                 } catch is CancellationError {
@@ -83,38 +68,20 @@ final class EffectRunner {
                 }
             }
         case .runAction(let plan):
-            let (actions, masker, quit) = (actions, masker, ActionQuit())
+            let (actions, quit) = (actions, ActionQuit())
             actionQuit = quit
-            actionTask = Task.detached {
+            actionTask = tasks.start {
                 let result = await actions.runner().run(plan, quit: quit) { inbox.post(.actionStep($0)) }
                 masker.reload()  // an install may have made secrets
                 inbox.post(.actionFinished(result))
             }
         case .cancelAction: actionTask?.cancel()
         case .fetchTail(let service, let containers):
-            let (client, masker) = (client, masker)
-            Task.detached {
-                var lines: [LogLine] = []
-                for container in containers {
-                    guard let chunks = try? await client.logs(container.id, LogQuery(follow: false, tail: 10, timestamps: true)) else { continue }
-                    var text = ["": ""]
-                    do {
-                        for try await chunk in chunks { text[chunk.stream == .stderr ? "!" : "", default: ""] += chunk.text }
-                    } catch {}
-                    for (stream, output) in text {
-                        lines += output.split(separator: "\n").map {
-                            LogLineParser.parse(masker.apply(String($0)), container: container.name, stream: stream == "!" ? .stderr : .stdout)
-                        }
-                    }
-                }
-                lines.sort { ($0.time ?? .distantPast) < ($1.time ?? .distantPast) }
-                inbox.post(.detailTail(service: service, Array(lines.suffix(10))))
-            }
+            tasks.start { inbox.post(.detailTail(service: service, await Self.tail(of: containers, engine: engine, masker: masker))) }
         case .fetchInspect(let container):
-            let (client, masker) = (client, masker)
-            Task.detached {
+            tasks.start {
                 do {
-                    let body = try await client.inspectDocument(container.id)
+                    let body = try await engine.inspectDocument(container.id)
                     inbox.post(.inspectDocument(containerID: container.id, lines: InspectDocument.lines(body, masker: masker)))
                 } catch {
                     inbox.post(.inspectDocument(containerID: container.id, lines: ["(\(container.name) could not be inspected: \(error))"]))
@@ -122,22 +89,58 @@ final class EffectRunner {
             }
         case .probePorts(let ports):
             probeTask?.cancel()
-            let inbox = inbox
-            probeTask = Task.detached { inbox.post(.portProbes(await PortProbe.listening(ports))) }
+            probeTask = tasks.start { inbox.post(.portProbes(await engine.listening(ports))) }
         case .checkExposure:
-            let checker = AuthChecker(endpoint: client.endpoint)
-            Task.detached { inbox.post(.exposureChecked(await checker.check(snapshot), unchecked: checker.uncheckedReason)) }
+            tasks.start {
+                let (findings, unchecked) = await engine.checkExposure(snapshot)
+                inbox.post(.exposureChecked(findings, unchecked: unchecked))
+            }
         }
     }
 
-    func stopAll() {
-        watchStats([])
-        stopLogs()
-        probeTask?.cancel()
+    /// Cancels every task started here (streams, probes, checks, writes under way).
+    public func stopAll() {
         // An action under way ends with the console, and its log says how: a step the engine
         // answers within a moment is logged as done or failed, one still running as interrupted.
-        actionTask?.cancel()
+        // The one blocking wait on the UI thread, on the way out only: the action's log is
+        // worth 300 ms of a quit.
+        tasks.cancelAll()
         actionQuit?.quit(within: .milliseconds(300))
+        statsTasks = [:]
+        logTasks = []
+    }
+
+    /// How many of its tasks are still running.
+    public var runningTasks: Int { tasks.count }
+
+    /// A state-file change off the UI thread: the file is locked (flock) and fsynced, and another
+    /// console may hold the lock. The write itself blocks a pool thread for that moment: one
+    /// small local file, one write at a time (each waits for the one before).
+    private func writeState(_ change: @escaping @Sendable () throws -> LabState) {
+        let (inbox, previous) = (inbox, stateWrite)
+        stateWrite = tasks.start {
+            await previous?.value
+            do {
+                inbox.post(.labState(try change()))
+            } catch {
+                inbox.post(.stateError("state file: \(error)"))
+            }
+        }
+    }
+
+    private func saveLogs(_ service: String, _ lines: [String]) {
+        let (inbox, directory) = (inbox, roadmap.store.directory + "/logs")
+        tasks.start {
+            let path = "\(directory)/\(service)-\(Int(Date().timeIntervalSince1970)).log"
+            do {
+                // Blocks a pool thread for one small local write (fsync): rare, asked for by a key.
+                try AtomicFile.prepareDirectory(directory)
+                try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)
+                inbox.post(.notice("saved \(lines.count) lines to \(path)"))
+            } catch {
+                inbox.post(.notice("could not save the logs: \(error)"))
+            }
+        }
     }
 
     private func watchStats(_ wanted: Set<String>) {
@@ -146,10 +149,10 @@ final class EffectRunner {
             statsTasks[id] = nil
         }
         for id in wanted where statsTasks[id] == nil {
-            let (client, inbox) = (client, inbox)
-            statsTasks[id] = Task.detached {
+            let (engine, inbox) = (engine, inbox)
+            statsTasks[id] = tasks.start {
                 do {
-                    for try await sample in try await client.streamStats(id) {
+                    for try await sample in try await engine.stats(id) {
                         inbox.post(.stats(containerID: id, StatsSample(
                             cpuPercent: sample.cpuPercent, memoryBytes: sample.memoryUsed, memoryLimit: sample.memoryLimit,
                             networkRx: sample.networkRx, networkTx: sample.networkTx, blockRead: sample.blockRead,
@@ -170,12 +173,12 @@ final class EffectRunner {
     private func followLogs(_ containers: [ContainerRef], window: LogWindow) {
         stopLogs()
         let (tail, since) = window.query(now: Date())
-        let (client, inbox, masker) = (client, inbox, masker)
+        let (engine, inbox, masker) = (engine, inbox, masker)
         for container in containers {
-            logTasks.append(Task.detached {
+            logTasks.append(tasks.start {
                 var pending: [LogSource: String] = [:]
                 do {
-                    for try await chunk in try await client.logs(container.id, LogQuery(follow: true, tail: tail, timestamps: true, since: since)) {
+                    for try await chunk in try await engine.logs(container.id, LogQuery(follow: true, tail: tail, timestamps: true, since: since)) {
                         let stream: LogSource = chunk.stream == .stderr ? .stderr : .stdout
                         let text = (pending[stream] ?? "") + chunk.text
                         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -192,15 +195,23 @@ final class EffectRunner {
             })
         }
     }
-}
 
-/// `2026-11-24T20:41:07.123456789Z text` → a time and the text.
-enum LogLineParser {
-    static func parse(_ raw: String, container: String, stream: LogSource) -> LogLine {
-        guard let space = raw.firstIndex(of: " "), raw[..<space].count >= 20 else {
-            return LogLine(time: nil, container: container, stream: stream, text: raw)
+    /// The last ten lines of the service's containers, oldest first, secrets masked.
+    static func tail(of containers: [ContainerRef], engine: any EffectEngine, masker: SecretMasker) async -> [LogLine] {
+        var lines: [LogLine] = []
+        for container in containers {
+            guard let chunks = try? await engine.logs(container.id, LogQuery(follow: false, tail: 10, timestamps: true)) else { continue }
+            var text = ["": ""]
+            do {
+                for try await chunk in chunks { text[chunk.stream == .stderr ? "!" : "", default: ""] += chunk.text }
+            } catch {}
+            for (stream, output) in text {
+                lines += output.split(separator: "\n").map {
+                    LogLineParser.parse(masker.apply(String($0)), container: container.name, stream: stream == "!" ? .stderr : .stdout)
+                }
+            }
         }
-        let stamp = String(raw[..<space])
-        return LogLine(time: EngineTime.parse(stamp), container: container, stream: stream, text: String(raw[raw.index(after: space)...]))
+        lines.sort { ($0.time ?? .distantPast) < ($1.time ?? .distantPast) }
+        return Array(lines.suffix(10))
     }
 }

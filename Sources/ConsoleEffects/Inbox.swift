@@ -1,13 +1,15 @@
 import Console
-import CursesTerminal
 import Synchronization
 
 /// Where producers (engine, stats, logs, probes) leave events for the UI loop. The loop is
-/// woken by one byte on the signal pipe, written only when the inbox goes from empty to not.
-final class Inbox: Sendable {
+/// woken by `wake` (one byte on the signal pipe), called only when the inbox goes from empty to not.
+public final class Inbox: Sendable {
     private let events = Mutex<[ConsoleEvent]>([])
+    private let wake: @Sendable () -> Void
 
-    func post(_ event: ConsoleEvent) {
+    public init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
+
+    public func post(_ event: ConsoleEvent) {
         let wasEmpty = events.withLock { queue in
             // A lab snapshot is the whole lab: one waiting is replaced, not queued behind (a
             // flood of engine events must not pile up snapshots of 10,000 ports each).
@@ -17,10 +19,10 @@ final class Inbox: Sendable {
             queue.append(event)
             return queue.count == 1
         }
-        if wasEmpty { SignalPipe.post(SignalPipe.wake) }
+        if wasEmpty { wake() }
     }
 
-    func drain() -> [ConsoleEvent] {
+    public func drain() -> [ConsoleEvent] {
         events.withLock { queue in
             defer { queue.removeAll(keepingCapacity: true) }
             return queue
@@ -30,7 +32,7 @@ final class Inbox: Sendable {
     /// `events` with every lab snapshot but the newest dropped (each is the whole lab, so the
     /// newest says all): a flood of engine events then costs one reduce and one frame, not
     /// one per event (issue 11, item 6). The order of everything else is kept.
-    static func coalesced(_ events: [ConsoleEvent]) -> [ConsoleEvent] {
+    public static func coalesced(_ events: [ConsoleEvent]) -> [ConsoleEvent] {
         guard let last = events.lastIndex(where: isSnapshot) else { return events }
         return events.enumerated().filter { index, event in !isSnapshot(event) || index == last }.map(\.element)
     }

@@ -1,0 +1,18 @@
+import DockerClient
+import LabExposure
+import LabModel
+
+/// What the console's effects ask of the engine and of the lab's host. `DockerEffectEngine`
+/// answers for real; a test's fake stands in, so the effect runner is tested without an engine.
+public protocol EffectEngine: Sendable {
+    /// A container's stats, one sample a second, until it stops or the task is cancelled.
+    func stats(_ id: String) async throws -> AsyncThrowingStream<ContainerStats, any Error>
+    /// A container's output (followed or not, as `query` says), as the engine frames it.
+    func logs(_ id: String, _ query: LogQuery) async throws -> AsyncThrowingStream<LogChunk, any Error>
+    /// The engine's inspect answer as is, for the Inspect screen.
+    func inspectDocument(_ id: String) async throws -> [UInt8]
+    /// Which of `ports` take a connection on the host now.
+    func listening(_ ports: [Int]) async -> [Int: Bool]
+    /// Which published ports ask for credentials, and why the others were not asked.
+    func checkExposure(_ snapshot: LabSnapshot) async -> (findings: [String: AuthFinding], unchecked: String)
+}
