@@ -37,9 +37,11 @@ enum ActionViews {
 
     /// `37%` while downloading, a tick once done, else the engine's own word.
     static func layerState(_ layer: PullStatus.Layer, glyphs: Glyphs) -> String {
-        if PullStatus.finished.contains(layer.status) { return glyphs.healthy }
-        if layer.status == "Downloading", layer.total > 0 { return "\(Saturating.int(Double(layer.current) / Double(layer.total) * 100, in: 0...100))%" }
-        return layer.status.lowercased()
+        switch layer.phase {
+        case .done: return glyphs.healthy
+        case .downloading where layer.total > 0: return "\(Saturating.int(Double(layer.current) / Double(layer.total) * 100, in: 0...100))%"
+        default: return layer.status.lowercased()
+        }
     }
 
     /// The plan with its refusals or the question in hand, over the body.

@@ -51,12 +51,7 @@ enum ChromeView {
         let engine = state.snapshot.engine
         var text = engine.error == nil ? " connecting to \(engine.endpoint)\(state.glyphs.ellipsis)" : " engine unreachable"
         if let retry = engine.nextRetry { text += " · retry \(Format.clock(retry, timeZone: state.timeZone))" }
-        if var reason = engine.error {
-            // The header names the endpoint already: keep only the why.
-            let prefix = "engine unreachable at \(engine.endpoint): "
-            if reason.hasPrefix(prefix) { reason.removeFirst(prefix.count) }
-            text += " · \(reason)"
-        }
+        if let reason = engine.reason ?? engine.error { text += " · \(reason)" }
         buffer.fill(area, style: Style(.banner))
         buffer.put(DisplayWidth.truncate(text, to: area.width, ellipsis: state.glyphs.ellipsis), x: area.x, y: area.y, style: Style(.banner, .bold))
     }

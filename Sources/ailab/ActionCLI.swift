@@ -19,7 +19,7 @@ struct ActionCLI {
             plan = try await actions.prepare(request)
         } catch {
             Stderr.line("ailab: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(ActionResult.exitCode(planning: error))
         }
         let planText = plan.entries.enumerated().map { "  \($0.offset + 1). \($0.element.summary)" }
         Stdout.line((["Plan:"] + planText).joined(separator: "\n"))

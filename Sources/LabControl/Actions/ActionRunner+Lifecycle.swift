@@ -94,7 +94,7 @@ extension ActionRunner {
         for volume in volumes {
             do {
                 try await step(service.name, "delete volume \(volume)", reporter) { try await client.removeVolume(volume) }
-            } catch let failure as ActionFailure where failure.message.contains("no such volume") {
+            } catch let failure as ActionFailure where failure.wasNotFound {
                 reporter.emit(service.name, .info, "volume \(volume) was not there")
             }
         }
@@ -159,8 +159,10 @@ extension ActionRunner {
                 _ = try await client.createNetwork(name: name, labels: [ComposeLabel.project: catalog.name, "com.docker.compose.network": "default"])
             }
             return true
-        } catch let failure as ActionFailure where failure.message.contains("already exists") {
-            return false  // another console made it between our look and our create: theirs
+        } catch let failure as ActionFailure where failure.wasConflict {
+            // Another console made it between our look and our create: theirs. The engine answers
+            // 409 for a taken network name (moby's libnetwork NetworkNameError is a Conflict).
+            return false
         }
     }
 

@@ -18,11 +18,26 @@ public enum ActionResult: Sendable, Equatable {
         case .unreachable: return 2
         }
     }
+
+    /// The exit code for an error before anything ran, by its type: an engine that cannot be
+    /// reached is 2; anything else (the engine refusing a request of the plan's, an unreadable
+    /// secrets file) is a refusal before anything changed, 3.
+    public static func exitCode(planning error: any Error) -> Int32 {
+        if let error = error as? DockerError, error.isConnectionFailure { return 2 }
+        return 3
+    }
 }
 
-/// A step failed and has already been reported with the engine's message.
+/// A step failed and has already been reported with the engine's message; `cause` is the
+/// engine's typed answer when it was one, for callers that accept some refusals.
 struct ActionFailure: Error {
     var message: String
+    var cause: DockerError?
+
+    /// The engine said the thing is not there (404).
+    var wasNotFound: Bool { if case .notFound? = cause { true } else { false } }
+    /// The engine said the name is taken (409).
+    var wasConflict: Bool { if case .conflict? = cause { true } else { false } }
 }
 
 /// Carries out a plan through the engine, reporting each step. Cancelling the task that runs
@@ -114,7 +129,7 @@ public struct ActionRunner: Sendable {
         } catch let error as DockerError where !error.isConnectionFailure {
             let message = "\(text): \(error.engineMessage)"
             reporter.emit(service, .failed, message)
-            throw ActionFailure(message: reporter.masked(message))
+            throw ActionFailure(message: reporter.masked(message), cause: error)
         } catch let error as InterpolationError {
             reporter.emit(service, .failed, error.description)
             throw ActionFailure(message: reporter.masked(error.description))

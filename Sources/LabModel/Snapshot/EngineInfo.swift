@@ -9,6 +9,8 @@ public struct EngineInfo: Sendable, Equatable {
     public var apiVersion: String?
     /// Why it is unreachable, in a person's words.
     public var error: String?
+    /// The same without the endpoint (the header names it already), from the typed error.
+    public var reason: String?
     /// When the next connection attempt is due, while unreachable.
     public var nextRetry: Date?
 
@@ -27,6 +29,8 @@ public struct EngineInfo: Sendable, Equatable {
     }
 
     public static func unreachable(_ endpoint: DockerEndpoint, _ error: any Error, nextRetry: Date? = nil) -> EngineInfo {
-        EngineInfo(endpoint: endpoint.description, reachable: false, error: String(describing: error), nextRetry: nextRetry)
+        var info = EngineInfo(endpoint: endpoint.description, reachable: false, error: String(describing: error), nextRetry: nextRetry)
+        info.reason = if case DockerError.unreachable(_, let why)? = error as? DockerError { why } else { info.error }
+        return info
     }
 }
