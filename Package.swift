@@ -85,6 +85,8 @@ let package = Package(
         // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
         .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
+        // Reads ARCHITECTURE.md and every import under Sources/ (no target dependency needed).
+        .testTarget(name: "ArchitectureTests"),
         // What several test targets share: waiting for a condition, free ports, the private engine.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsoleEffectsTests", dependencies: ["ConsoleEffects", "TestSupport", "Console", "LabModel", "LabControl", "LabRoadmap", "LabCatalog", "DockerClient"]),
