@@ -8,9 +8,6 @@ extension AppState {
         snapshot.byLayer.filter { !$0.services.isEmpty }
     }
 
-    /// Services in Layers order: band by band.
-    public var layerOrder: [ServiceStatus] { layerBands.flatMap(\.services) }
-
     /// The Services screen's rows.
     public var serviceRows: [ServiceStatus] {
         let filtered = snapshot.services.filter { matches($0) }

@@ -14,7 +14,7 @@ public final class CursesTerminal: Terminal {
     public let depth: ColorDepth
     /// True when the locale is UTF-8, so Unicode glyphs can be drawn.
     public let unicode: Bool
-    private var theme: Theme
+    private let theme: Theme
     private var screen: OpaquePointer?
     private var previous: ScreenBuffer?
     private var pairs: [PairKey: Int16] = [:]
@@ -69,11 +69,6 @@ public final class CursesTerminal: Terminal {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
-    }
-
-    public func setTheme(_ theme: Theme) {
-        self.theme = theme
-        previous = nil
     }
 
     /// Asks the kernel for the size (after SIGWINCH) and tells ncurses, which then queues KEY_RESIZE.

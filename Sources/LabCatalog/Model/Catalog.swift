@@ -33,8 +33,6 @@ public struct Catalog: Sendable, Equatable {
         services.first { $0.components.contains { $0.name == component } }
     }
 
-    public func services(in layer: Layer?) -> [LabService] { services.filter { $0.layer == layer } }
-
     /// The top-level `networks.default` when the file names it (`name:`) or makes it `external`.
     public var defaultNetwork: DeclaredNetwork?
 

@@ -13,7 +13,6 @@ public struct LabService: Sendable, Equatable {
     public var probe: Probe?
 
     public var primary: Component { components[0] }
-    public var isMultiContainer: Bool { components.count > 1 }
 
     /// Every host port the service publishes, in declaration order.
     public var ports: [PortSpec] { components.flatMap(\.ports) }

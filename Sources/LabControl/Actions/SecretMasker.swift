@@ -1,6 +1,7 @@
 import Foundation
-import LabModel
 import LabLive
+import LabModel
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -10,12 +11,15 @@ import Glibc
 /// check output, container logs in the console. Shared across threads. It reloads by itself
 /// when the secrets folder changes (another `ailab install`, a token written by hand), checked
 /// with one stat(2) per use. `--show-secrets` makes it a pass-through.
-public final class SecretMasker: @unchecked Sendable {
+public final class SecretMasker: Sendable {
+    private struct Loaded {
+        var mask = SecretMask([])
+        /// The folder's change time when `mask` was read; nil: read again at the next use.
+        var stamp: timespec?
+    }
+
     private let store: SecretStore?
-    private let lock = NSLock()
-    private var mask = SecretMask([])
-    /// The folder's change time when `mask` was read; nil: read again at the next use.
-    private var loadedStamp: timespec?
+    private let loaded = Mutex(Loaded())
 
     /// `store` nil: show everything as it is.
     public init(store: SecretStore?) {
@@ -27,10 +31,7 @@ public final class SecretMasker: @unchecked Sendable {
         guard let store else { return }
         let stamp = Self.stamp(store.directory)
         let fresh = SecretMask(store.allValues())
-        lock.withLock {
-            mask = fresh
-            loadedStamp = stamp
-        }
+        loaded.withLock { $0 = Loaded(mask: fresh, stamp: stamp) }
     }
 
     public func apply(_ text: String) -> String { current().apply(text) }
@@ -38,12 +39,12 @@ public final class SecretMasker: @unchecked Sendable {
     /// The mask, reloaded first when the folder has changed since it was read. A file added
     /// or removed changes the folder's ctime.
     private func current() -> SecretMask {
-        guard let store else { return lock.withLock { mask } }
+        guard let store else { return loaded.withLock { $0.mask } }
         let now = Self.stamp(store.directory)
-        let (known, stale) = lock.withLock { (mask, loadedStamp.map { $0.tv_sec != now?.tv_sec || $0.tv_nsec != now?.tv_nsec } ?? true) }
+        let (known, stale) = loaded.withLock { ($0.mask, $0.stamp.map { $0.tv_sec != now?.tv_sec || $0.tv_nsec != now?.tv_nsec } ?? true) }
         guard stale else { return known }
         reload()
-        return lock.withLock { mask }
+        return loaded.withLock { $0.mask }
     }
 
     /// The folder's ctime (a missing folder stamps as zero); nil while it is so recent that a

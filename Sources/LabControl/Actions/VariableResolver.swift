@@ -57,9 +57,6 @@ public struct VariableResolver: Sendable {
         return problems.filter { seen.insert($0).inserted }
     }
 
-    /// The secret values a component's containers will hold, for masking output.
-    public func secretValues() -> [String] { secrets.allValues() }
-
     static func values(of component: Component) -> [(String, String)] {
         var values = component.environment.map { ($0.value ?? "${\($0.name)}", "\(component.name) environment \($0.name)") }
         values += (component.command ?? []).map { ($0, "\(component.name) command") }
