@@ -7,9 +7,10 @@ import PackageDescription
 let fuzzProducts: [Product] = ProcessInfo.processInfo.environment["AILAB_FUZZ_VIEWS"] == "1"
     ? [.library(name: "FuzzViews", type: .dynamic, targets: ["FuzzViews"])] : []
 
+// Linux only, so no `platforms:`: the console needs Glibc (stat's st_ctim, ioctl), ncursesw
+// from apt and a Linux Docker engine; macOS was named here but never built.
 let package = Package(
     name: "ailab",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ailab", targets: ["ailab"]),
         .library(name: "DockerClient", targets: ["DockerClient"]),
@@ -77,7 +78,9 @@ let package = Package(
         // `make bench`: the figures in the README, measured against a private engine.
         .executableTarget(
             name: "ailab-bench",
-            dependencies: ["LabCatalog", "DockerClient", "LabModel", "Canvas", "Console", "ConsoleViews", "ChildSpawn"],
+            dependencies: [
+                "LabCatalog", "DockerClient", "LabModel", "LabControl", "LabRoadmap", "Canvas", "Console", "ConsoleViews", "ConsoleEffects", "ChildSpawn",
+            ],
             path: "Benchmarks/ailab-bench"
         ),
         // From decoded engine answers to a rendered frame, under libFuzzer (scripts/fuzz.sh).
@@ -90,7 +93,7 @@ let package = Package(
         // What several test targets share: waiting for a condition, free ports, the private engine.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsoleEffectsTests", dependencies: ["ConsoleEffects", "TestSupport", "Console", "LabModel", "LabControl", "LabRoadmap", "LabCatalog", "DockerClient"]),
-        .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", .product(name: "NIOCore", package: "swift-nio")]),
+        .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", "TestSupport", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabModel", "LabLive", "LabControl", "LabReport", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
         .testTarget(name: "LabControlTests", dependencies: [
             "LabModel", "LabProbes", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog", "DockerClient", "ailab", "ChildSpawn",

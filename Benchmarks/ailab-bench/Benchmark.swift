@@ -118,6 +118,7 @@ struct Benchmark {
         rows.append(Row(measure: "bytes written per idle minute (ages ticking)", value: String(format: "%.0f", perMinute), target: "≤ 2048", met: perMinute <= 2048))
         rows.append(Row(measure: "CPU per idle minute (share of one core)", value: String(format: "%.3f %%", cpu), target: "≤ 0.2 %", met: cpu <= 0.2))
         rows.append(try FloodBench.keyResponse(ailab: ailab, environment: environment, presses: max(10, runs)))
+        rows.append(try await LogFloodBench.row(client, work: work))
         let statusMedian = Report.median(status)
         rows.append(Row(measure: "ailab status --json, 20 containers", value: Report.ms(statusMedian), yardstick: yard(statusMedian)))
         return rows

@@ -9,11 +9,11 @@ public struct DockerEffectEngine: EffectEngine {
 
     public init(client: DockerClient) { self.client = client }
 
-    public func stats(_ id: String) async throws -> AsyncThrowingStream<ContainerStats, any Error> {
+    public func stats(_ id: String) async throws -> EngineStream<ContainerStats> {
         try await client.streamStats(id)
     }
 
-    public func logs(_ id: String, _ query: LogQuery) async throws -> AsyncThrowingStream<LogChunk, any Error> {
+    public func logs(_ id: String, _ query: LogQuery) async throws -> EngineStream<LogChunk> {
         try await client.logs(id, query)
     }
 

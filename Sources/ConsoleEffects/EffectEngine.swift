@@ -6,9 +6,9 @@ import LabModel
 /// answers for real; a test's fake stands in, so the effect runner is tested without an engine.
 public protocol EffectEngine: Sendable {
     /// A container's stats, one sample a second, until it stops or the task is cancelled.
-    func stats(_ id: String) async throws -> AsyncThrowingStream<ContainerStats, any Error>
+    func stats(_ id: String) async throws -> EngineStream<ContainerStats>
     /// A container's output (followed or not, as `query` says), as the engine frames it.
-    func logs(_ id: String, _ query: LogQuery) async throws -> AsyncThrowingStream<LogChunk, any Error>
+    func logs(_ id: String, _ query: LogQuery) async throws -> EngineStream<LogChunk>
     /// The engine's inspect answer as is, for the Inspect screen.
     func inspectDocument(_ id: String) async throws -> [UInt8]
     /// Which of `ports` take a connection on the host now.

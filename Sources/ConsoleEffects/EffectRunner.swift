@@ -25,6 +25,8 @@ public final class EffectRunner {
     private var probeTask: Task<Void, Never>?
     /// The last state-file write: the next waits for it, so marks land in the order given.
     private var stateWrite: Task<Void, Never>?
+    /// At most this many followed log lines wait in the inbox; a faster log waits at its stream.
+    public var logLinesInFlight = 5_000
 
     public init(engine: any EffectEngine, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions, masker: SecretMasker) {
         self.engine = engine
@@ -173,7 +175,7 @@ public final class EffectRunner {
     private func followLogs(_ containers: [ContainerRef], window: LogWindow) {
         stopLogs()
         let (tail, since) = window.query(now: Date())
-        let (engine, inbox, masker) = (engine, inbox, masker)
+        let (engine, inbox, masker, inFlight) = (engine, inbox, masker, logLinesInFlight)
         for container in containers {
             logTasks.append(tasks.start {
                 var pending: [LogSource: String] = [:]
@@ -184,7 +186,10 @@ public final class EffectRunner {
                         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                         pending[stream] = lines.removeLast()
                         let parsed = lines.map { LogLineParser.parse(masker.apply($0), container: container.name, stream: stream) }
-                        if !parsed.isEmpty { inbox.post(.logLines(parsed)) }
+                        if !parsed.isEmpty {
+                            await inbox.roomForLogLines(inFlight)
+                            inbox.post(.logLines(parsed))
+                        }
                     }
                     // A marker line, in time order among the others (a replacement's lines come after it).
                     inbox.post(.logLines([LogLine(time: Date(), container: container.name, stream: .stdout, text: "\(container.name) stopped; its log ends here", marker: true)]))

@@ -5,6 +5,8 @@ import Synchronization
 /// woken by `wake` (one byte on the signal pipe), called only when the inbox goes from empty to not.
 public final class Inbox: Sendable {
     private let events = Mutex<[ConsoleEvent]>([])
+    /// Log lines posted and not yet drained: a log follow waits while there are too many.
+    private let logLines = Mutex(0)
     private let wake: @Sendable () -> Void
 
     public init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
@@ -19,13 +21,29 @@ public final class Inbox: Sendable {
             queue.append(event)
             return queue.count == 1
         }
+        if case .logLines(let lines) = event { logLines.withLock { $0 += lines.count } }
         if wasEmpty { wake() }
     }
 
     public func drain() -> [ConsoleEvent] {
-        events.withLock { queue in
+        let drained = events.withLock { queue in
             defer { queue.removeAll(keepingCapacity: true) }
             return queue
+        }
+        logLines.withLock { $0 = 0 }
+        return drained
+    }
+
+    /// Log lines waiting for the UI loop.
+    public var waitingLogLines: Int { logLines.withLock { $0 } }
+
+    /// Returns once at most `limit` log lines wait for the UI loop (or the task is cancelled):
+    /// a log flood then waits in its `EngineStream`, and the engine at its socket, instead of
+    /// piling up in the console's memory. It looks every 5 ms: the UI loop drains the inbox
+    /// at every frame (40 ms), so a waiting follow is let go within a few looks.
+    public func roomForLogLines(_ limit: Int) async {
+        while waitingLogLines > limit, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(5))
         }
     }
 

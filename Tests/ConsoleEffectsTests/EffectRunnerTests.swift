@@ -65,6 +65,24 @@ struct EffectRunnerTests {
         #expect(await waitFor { runner.runningTasks == 0 && engine.cancelled.value == 5 })
     }
 
+    /// Nobody drains the inbox (a UI loop that falls behind): the follow stops at the limit,
+    /// and the flood waits in its stream instead of in memory.
+    @Test func aLogFloodWaitsWhileTheInboxIsFull() async throws {
+        let engine = FakeEffectEngine()
+        let (runner, inbox, snapshot) = try runner(engine)
+        runner.logLinesInFlight = 500
+        runner.perform(.followLogs(service: "web", containers: [ContainerRef(id: "flood", name: "flood-1")]), snapshot: snapshot)
+        #expect(await waitFor { inbox.waitingLogLines > 500 })
+        try await Task.sleep(for: .milliseconds(300))
+        // One chunk past the limit at most, and only what the stream's buffer holds beside it.
+        #expect(inbox.waitingLogLines <= 510)
+        #expect(engine.flooded.value <= 510 + 17 * 10)
+        _ = inbox.drain()
+        #expect(await waitFor { inbox.waitingLogLines > 0 })
+        runner.stopAll()
+        #expect(await waitFor { runner.runningTasks == 0 })
+    }
+
     @Test func aDetailTailIsTheLastTenLinesOfAllContainersInTimeOrder() async throws {
         func chunk(_ second: Int, _ text: String) -> LogChunk {
             LogChunk(stream: .stdout, bytes: Array("2026-11-24T20:41:\(String(format: "%02d", second)).000000000Z \(text)\n".utf8))

@@ -20,24 +20,45 @@ final class FakeEffectEngine: EffectEngine, Sendable {
         self.probesHang = probesHang
     }
 
-    func stats(_ id: String) async throws -> AsyncThrowingStream<ContainerStats, any Error> {
+    func stats(_ id: String) async throws -> EngineStream<ContainerStats> {
         let (stream, continuation) = AsyncThrowingStream<ContainerStats, any Error>.makeStream()
         continuation.onTermination = { [cancelled] _ in cancelled.add() }
-        return stream
+        return Self.relay(stream)
     }
 
-    func logs(_ id: String, _ query: LogQuery) async throws -> AsyncThrowingStream<LogChunk, any Error> {
+    /// Lines the flood container's log has produced so far.
+    let flooded = Counter()
+
+    func logs(_ id: String, _ query: LogQuery) async throws -> EngineStream<LogChunk> {
+        if id == "flood" {
+            // A container printing as fast as it is read: ten 100-byte lines a chunk, forever.
+            return EngineStream { [flooded] send in
+                let line = "2026-11-24T20:41:07.123456789Z \(String(repeating: "x", count: 68))\n"
+                let chunk = LogChunk(stream: .stdout, bytes: Array(String(repeating: line, count: 10).utf8))
+                while true {
+                    try await send(chunk)
+                    flooded.add(10)
+                }
+            }
+        }
         let (stream, continuation) = AsyncThrowingStream<LogChunk, any Error>.makeStream()
         if !query.follow {
             tails[id, default: []].forEach { continuation.yield($0) }
             continuation.finish()
-            return stream
+            return Self.relay(stream)
         }
         continuation.onTermination = { [cancelled] termination in
             if case .cancelled = termination { cancelled.add() }
         }
         logFeeds.withLock { $0[id] = continuation }
-        return stream
+        return Self.relay(stream)
+    }
+
+    /// The test's feed as the engine's streams come: through an `EngineStream`.
+    static func relay<T: Sendable>(_ feed: AsyncThrowingStream<T, any Error>) -> EngineStream<T> {
+        EngineStream { send in
+            for try await element in feed { try await send(element) }
+        }
     }
 
     func feed(_ id: String, _ text: String, stream: LogStream = .stdout) {

@@ -51,13 +51,7 @@ final class FakeEngine: @unchecked Sendable {
 
     private func handle(_ client: Int32) {
         defer { close(client) }
-        var request: [UInt8] = []
-        var byte: UInt8 = 0
-        while read(client, &byte, 1) == 1 {
-            request.append(byte)
-            if request.suffix(4) == Array("\r\n\r\n".utf8) { break }
-        }
-        let line = String(decoding: request.prefix { $0 != 13 }, as: UTF8.self)
+        let line = Self.requestLine(client)
         for step in script(line) {
             switch step {
             case .send(let text): guard send(client, Array(text.utf8)) else { return }
@@ -65,6 +59,17 @@ final class FakeEngine: @unchecked Sendable {
             case .pause(let seconds): usleep(UInt32(seconds * 1_000_000))
             }
         }
+    }
+
+    /// Reads a request's head and gives its first line.
+    static func requestLine(_ client: Int32) -> String {
+        var request: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(client, &byte, 1) == 1 {
+            request.append(byte)
+            if request.suffix(4) == Array("\r\n\r\n".utf8) { break }
+        }
+        return String(decoding: request.prefix { $0 != 13 }, as: UTF8.self)
     }
 
     private func send(_ client: Int32, _ bytes: [UInt8]) -> Bool {

@@ -47,7 +47,7 @@ public struct EventQuery: Sendable {
 extension DockerClient {
     /// Follows `GET /events` until the stream ends or the consumer stops. It does not
     /// reconnect by itself: `EventFollower` does, resuming with `since`.
-    public func events(_ query: EventQuery = EventQuery()) async throws -> AsyncThrowingStream<EngineEvent, any Error> {
+    public func events(_ query: EventQuery = EventQuery()) async throws -> EngineStream<EngineEvent> {
         let chunks = try await openStream(.get, "/events", query: query.queryItems, operation: "events")
         return Self.decodeLines(chunks, as: EngineEvent.self, operation: "events")
     }
@@ -66,30 +66,22 @@ extension DockerClient {
 
     /// Turns a chunked stream of newline-delimited JSON into typed values.
     static func decodeLines<T: Decodable & Sendable>(
-        _ chunks: AsyncThrowingStream<[UInt8], any Error>, as type: T.Type, operation: String
-    ) -> AsyncThrowingStream<T, any Error> {
-        let (stream, continuation) = AsyncThrowingStream<T, any Error>.makeStream()
-        let task = Task {
+        _ chunks: EngineStream<[UInt8]>, as type: T.Type, operation: String
+    ) -> EngineStream<T> {
+        EngineStream { send in
             var splitter = LineSplitter()
             let decoder = JSONDecoder()
-            func emit(_ line: [UInt8]) throws {
+            func decoded(_ line: [UInt8]) throws -> T {
                 do {
-                    continuation.yield(try decoder.decode(T.self, from: Data(line)))
+                    return try decoder.decode(T.self, from: Data(line))
                 } catch {
                     throw DockerError.badResponse(operation: operation, detail: describe(error))
                 }
             }
-            do {
-                for try await chunk in chunks {
-                    for line in try splitter.push(chunk) { try emit(line) }
-                }
-                if let last = splitter.finish() { try emit(last) }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
+            for try await chunk in chunks {
+                for line in try splitter.push(chunk) { try await send(try decoded(line)) }
             }
+            if let last = splitter.finish() { try await send(try decoded(last)) }
         }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
     }
 }

@@ -49,25 +49,17 @@ extension DockerClient {
 
     /// Pulls, yielding each progress line. A failure the engine reports inside the stream
     /// (a missing tag, a refused registry) ends the stream with `DockerError.engine`.
-    public func pull(_ reference: String) async throws -> AsyncThrowingStream<PullProgress, any Error> {
+    public func pull(_ reference: String) async throws -> EngineStream<PullProgress> {
         let ref = ImageReference(reference)
         let lines = Self.decodeLines(
             try await openStream(.post, "/images/create", query: [("fromImage", ref.repository), ("tag", ref.tag)], operation: "pull \(reference)"),
             as: PullProgress.self, operation: "pull \(reference)")
-        let (stream, continuation) = AsyncThrowingStream<PullProgress, any Error>.makeStream()
-        let task = Task {
-            do {
-                for try await line in lines {
-                    if let error = line.error { throw DockerError.engine(status: 200, message: error) }
-                    continuation.yield(line)
-                }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
+        return EngineStream { send in
+            for try await line in lines {
+                if let error = line.error { throw DockerError.engine(status: 200, message: error) }
+                try await send(line)
             }
         }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
     }
 
     public func removeImage(_ reference: String, force: Bool = false) async throws {

@@ -16,26 +16,18 @@ public struct LogQuery: Sendable {
 extension DockerClient {
     /// `GET /containers/{id}/logs`, demultiplexed into stdout and stderr chunks.
     /// (Containers created with a TTY send raw bytes; the lab never creates them so.)
-    public func logs(_ id: String, _ query: LogQuery = LogQuery()) async throws -> AsyncThrowingStream<LogChunk, any Error> {
+    public func logs(_ id: String, _ query: LogQuery = LogQuery()) async throws -> EngineStream<LogChunk> {
         var items = [("stdout", "1"), ("stderr", "1"), ("follow", query.follow ? "1" : "0"),
                      ("timestamps", query.timestamps ? "1" : "0")]
         items.append(("tail", query.tail.map(String.init) ?? "all"))
         if let since = query.since { items.append(("since", String(since))) }
         let chunks = try await openStream(.get, "/containers/\(QueryString.encode(id))/logs", query: items, operation: "logs \(id)")
-        let (stream, continuation) = AsyncThrowingStream<LogChunk, any Error>.makeStream()
-        let task = Task {
+        return EngineStream { send in
             var decoder = LogFrameDecoder()
-            do {
-                for try await chunk in chunks {
-                    for frame in try decoder.push(chunk) { continuation.yield(frame) }
-                }
-                if decoder.hasPartialFrame { throw DockerError.streamEnded(operation: "logs \(id)") }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
+            for try await chunk in chunks {
+                for frame in try decoder.push(chunk) { try await send(frame) }
             }
+            if decoder.hasPartialFrame { throw DockerError.streamEnded(operation: "logs \(id)") }
         }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
     }
 }

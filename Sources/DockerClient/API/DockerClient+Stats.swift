@@ -8,7 +8,7 @@ extension DockerClient {
     }
 
     /// A sample about every second until the consumer stops or the container goes.
-    public func streamStats(_ id: String) async throws -> AsyncThrowingStream<ContainerStats, any Error> {
+    public func streamStats(_ id: String) async throws -> EngineStream<ContainerStats> {
         let chunks = try await openStream(.get, "/containers/\(QueryString.encode(id))/stats", query: [("stream", "1")], operation: "stats \(id)")
         return Self.decodeLines(chunks, as: ContainerStats.self, operation: "stats \(id)")
     }

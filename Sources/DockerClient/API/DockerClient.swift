@@ -53,7 +53,7 @@ public final class DockerClient: Sendable {
     func openStream(
         _ method: HTTPRequest.Method, _ path: String, query: [(String, String)] = [],
         body: (any Encodable)? = nil, operation: String
-    ) async throws -> AsyncThrowingStream<[UInt8], any Error> {
+    ) async throws -> EngineStream<[UInt8]> {
         let request = try await versionedRequest(method, path, query: query, body: body)
         let (head, chunks) = try await transport.stream(request, timeout: requestTimeout, operation: operation)
         guard (200..<300).contains(head.status) else {
@@ -66,7 +66,7 @@ public final class DockerClient: Sendable {
     }
 
     /// The first `limit` bytes of a stream; leaving the loop closes its connection.
-    static func prefix(of chunks: AsyncThrowingStream<[UInt8], any Error>, limit: Int) async throws -> [UInt8] {
+    static func prefix(of chunks: EngineStream<[UInt8]>, limit: Int) async throws -> [UInt8] {
         var body: [UInt8] = []
         for try await chunk in chunks {
             body += chunk.prefix(limit - body.count)

@@ -72,13 +72,13 @@ public struct HTTPTransport: Sendable {
     /// Sends `request` and hands back the head (within `timeout`) and the body as it streams.
     ///
     /// The body stream has no time limit: events and logs may stay quiet for hours. Stopping
-    /// iteration (or cancelling the consuming task) closes the connection.
+    /// iteration (or cancelling the consuming task) closes the connection. A reader that falls
+    /// behind stops the reading of the socket (`EngineStream`): flow control end to end.
     public func stream(
         _ request: HTTPRequest, timeout: Duration, operation: String
-    ) async throws -> (HTTPStreamHead, AsyncThrowingStream<[UInt8], any Error>) {
-        let (chunks, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+    ) async throws -> (HTTPStreamHead, EngineStream<[UInt8]>) {
         let (heads, headContinuation) = AsyncThrowingStream<HTTPStreamHead, any Error>.makeStream()
-        let reader = Task {
+        let chunks = EngineStream<[UInt8]> { send in
             do {
                 let channel = try await connect()
                 try await channel.executeThenClose { inbound, outbound in
@@ -88,10 +88,8 @@ public struct HTTPTransport: Sendable {
                         case .head(let head):
                             headContinuation.yield(HTTPStreamHead(status: Int(head.status.code), headers: Self.pairs(head.headers)))
                             headContinuation.finish()
-                        case .body(let buffer): continuation.yield(Array(buffer.readableBytesView))
-                        case .end:
-                            continuation.finish()
-                            return
+                        case .body(let buffer): try await send(Array(buffer.readableBytesView))
+                        case .end: return
                         }
                     }
                     throw DockerError.streamEnded(operation: operation)
@@ -99,10 +97,9 @@ public struct HTTPTransport: Sendable {
             } catch {
                 let typed = Self.typedError(error, operation)
                 headContinuation.finish(throwing: typed)
-                continuation.finish(throwing: Task.isCancelled ? CancellationError() : typed)
+                throw Task.isCancelled ? CancellationError() : typed
             }
         }
-        continuation.onTermination = { _ in reader.cancel() }
         let started = ContinuousClock.now
         do {
             let head = try await withDeadline(timeout, operation: operation) {
@@ -113,8 +110,7 @@ public struct HTTPTransport: Sendable {
             return (head, chunks)
         } catch {
             log(request, operation, "\(error)", since: started)
-            reader.cancel()
-            throw error
+            throw error  // `chunks` goes with this scope: its producer is cancelled, the connection closed
         }
     }
 
