@@ -97,7 +97,12 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabModel", "LabLive", "LabControl", "LabReport", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
         .testTarget(name: "LabControlTests", dependencies: [
             "LabModel", "LabProbes", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog", "DockerClient", "ailab", "ChildSpawn",
-            "ConsoleEffects",
+            "ConsoleEffects", "TestSupport",
+        ]),
+        // The private engine and tmux: the whole program, end to end (scripts/test-passes.sh runs these one at a time).
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "LabModel", "LabProbes", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog", "DockerClient", "ailab", "ChildSpawn",
+            "ConsoleEffects", "TestSupport",
         ]),
     ]
 )

@@ -8,9 +8,11 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh test
 swift build --build-tests "$@"
-# One test at a time: the engine tests share one engine (and its fixture image), and timing
-# assertions (a slow drip must time out within 2 s) mean nothing on a machine running them all at once.
-bash scripts/test-engine.sh run swift test --skip-build --no-parallel "$@"
+# Two passes against one private engine: first every suite that needs neither the engine nor
+# the terminal nor a clock, side by side; then, one test at a time, the suites that share the
+# engine (and its fixture image), drive tmux or a child process, or bound how long a fake
+# engine's slow answer may take (a slow drip must time out within 2 s).
+bash scripts/test-engine.sh run bash scripts/test-passes.sh "$@"
 # make install into a temporary prefix, the installed ailab run elsewhere, make uninstall (one release build).
 bash scripts/install-test.sh
 # A bounded libFuzzer run over the engine-answer decoders; `scripts/fuzz.sh 1800` goes longer.

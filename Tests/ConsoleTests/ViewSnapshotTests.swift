@@ -15,7 +15,9 @@ final class ViewSnapshotTests: XCTestCase {
     func check(_ state: AppState, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
         var state = state
         state.refreshFrame()  // the state was set by hand, not by the reducer
-        SnapshotAssert.matches(ConsoleRenderer.render(state).text, named: name, file: file, line: line)
+        let screen = ConsoleRenderer.render(state)
+        SnapshotAssert.matches(screen.text, named: name, file: file, line: line)
+        SnapshotAssert.matches(RoleSnapshot.of(screen), named: name + ".roles", file: file, line: line)
         for (width, height) in [(1, 1), (0, 0), (2, 1), (10, 5)] {
             var tiny = state
             tiny.width = width

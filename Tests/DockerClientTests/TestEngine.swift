@@ -1,5 +1,6 @@
 import DockerClient
 import Foundation
+import TestSupport
 import Testing
 
 /// The private engine `scripts/test-engine.sh` starts; its address arrives in the environment.
@@ -19,20 +20,8 @@ enum TestEngine {
     /// A name no other test (or earlier run) uses.
     static func uniqueName(_ base: String) -> String { "\(base)-\(UUID().uuidString.prefix(8).lowercased())" }
 
-    /// A free loopback port, found by binding port 0 and closing again.
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    /// A free loopback port (one helper for every test target: TestSupport's).
+    static func freePort() -> Int { TestSupport.freePort() }
 
     /// An httpd container spec whose healthcheck fetches `healthPath` every half second.
     static func httpdSpec(healthPath: String? = "/health", labels: [String: String] = [:], hostPort: Int? = nil) -> ContainerSpec {

@@ -3,6 +3,7 @@ import Foundation
 import LabCatalog
 @testable import LabControl
 @testable import LabModel
+import TestSupport
 import Testing
 
 /// What an action leaves behind when it is cancelled, fails, or the console quits under it, and

@@ -1,6 +1,7 @@
 import ChildSpawn
 import DockerClient
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -3,6 +3,7 @@ import Foundation
 import LabCatalog
 @testable import LabControl
 @testable import LabModel
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Foundation
 import LabCatalog
 @testable import LabControl
+import TestSupport
 import Testing
 
 /// `--log FILE` and `AILAB_LOG`: engine calls with their timing, probes and actions in a plain

@@ -1,6 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import TestSupport
 import Testing
 
 /// One truth about every service, on a real engine: the same condition in `ailab status

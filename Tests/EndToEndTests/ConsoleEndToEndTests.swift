@@ -1,6 +1,7 @@
 import DockerClient
 import LabModel
 import Foundation
+import TestSupport
 import Testing
 
 /// The console as a person uses it: in tmux, against the private engine.

@@ -3,6 +3,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 import LabModel
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

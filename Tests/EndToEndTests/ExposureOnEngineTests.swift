@@ -2,6 +2,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabModel
+import TestSupport
 import Testing
 
 /// `ailab exposure` against the private engine: containers bound to 127.0.0.1, 0.0.0.0 and the

@@ -4,6 +4,7 @@ import ConsoleEffects
 import Foundation
 import LabCatalog
 import LabModel
+import TestSupport
 import Testing
 
 @testable import ailab

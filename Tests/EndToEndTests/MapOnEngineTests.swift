@@ -2,6 +2,7 @@ import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabControl
+import TestSupport
 import Testing
 
 extension StatusOnEngineTests {

@@ -1,6 +1,7 @@
 import DockerClient
 import Foundation
 import LabCatalog
+import TestSupport
 import Testing
 
 /// Success metrics checked against fixture services on the private engine, met and unmet,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The console under signals and terminals that would leave a person's terminal broken: in

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ailab
+import TestSupport
 import Testing
 
 /// `ailab config` and the global options, through the built binary (no engine needed).

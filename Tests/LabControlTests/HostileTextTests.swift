@@ -4,6 +4,7 @@ import Foundation
 import LabCatalog
 @testable import LabControl
 @testable import LabModel
+import TestSupport
 import Testing
 
 /// Strings from the engine, a catalog or a probed service are data, never terminal commands:

@@ -3,6 +3,7 @@ import Foundation
 import LabCatalog
 @testable import LabModel
 @testable import LabReport
+import TestSupport
 import Testing
 
 /// The integration map: which edges the catalog holds, and each edge's state decided from the

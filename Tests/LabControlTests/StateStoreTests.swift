@@ -2,6 +2,7 @@ import ChildSpawn
 import Foundation
 import LabCatalog
 @testable import LabControl
+import TestSupport
 import Testing
 
 /// The state file: atomic, locked, and never losing what a person entered.
