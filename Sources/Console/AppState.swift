@@ -59,6 +59,10 @@ public struct AppState: Sendable {
     public var detailTail: [LogLine] = []
     /// How far the help overlay is scrolled (in rows).
     public var helpScroll = 0
+    /// The key bindings in force: the defaults with the person's key-map file applied.
+    public var keys = KeyTable.defaults
+    /// Which component of a multi-container service to open a shell in (`e`), while asked.
+    public var shellChooser: ShellChooser?
     /// Times are shown in this zone (tests fix it; people see their own).
     public var timeZone: TimeZone = .current
     /// Layout and rows derived from everything above; `Reducer.reduce` refreshes it after each

@@ -61,6 +61,9 @@ public enum Effect: Sendable, Equatable {
     case fetchTail(service: String, containers: [ContainerRef])
     /// Read this container's inspect document.
     case fetchInspect(ContainerRef)
+    /// Hand the terminal to a shell in this container (any container, of the lab or not) and
+    /// take it back when the shell exits; the run loop does it, as it owns the terminal.
+    case openShell(containerID: String, name: String)
 }
 
 public struct ContainerRef: Sendable, Hashable {

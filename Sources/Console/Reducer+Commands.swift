@@ -97,6 +97,7 @@ extension Reducer {
             }
             state.overlay = .inspect
             return inspect(&state, service: service, first)
+        case .shell: return shell(&state)
         }
     }
 

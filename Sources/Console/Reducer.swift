@@ -84,6 +84,7 @@ public enum Reducer {
             if state.editingFilter { return editFilter(&state, key) }
             if state.logs.editingSearch { return editSearch(&state, key) }
             if state.overlay == .help { return helpKey(&state, key) }
+            if state.shellChooser != nil { return chooseShell(&state, key) }
             if key == .ctrl("c") { return [.quit] }
             if let stage = state.action?.stage, stage == .refused || { if case .confirming = stage { true } else { false } }() {
                 return answer(&state, key)
@@ -91,7 +92,7 @@ public enum Reducer {
             state.inspect.message = nil
             let scope: KeyScope = state.overlay == .logs || state.overlay == .inspect ? .logs : state.overlay != nil ? .lists
                 : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : .lists
-            guard let command = KeyMap.command(for: key, in: scope) else { return [] }
+            guard let command = state.keys.command(for: key, in: scope) else { return [] }
             return perform(&state, command)
         }
     }
@@ -106,10 +107,10 @@ public enum Reducer {
         case .pageDown: state.helpScroll += page
         default:
             state.overlay = nil
-            return key == .char("q") || key == .ctrl("c") ? [.quit] : []
+            return state.keys.command(for: key, in: .everywhere) == .quit || key == .ctrl("c") ? [.quit] : []
         }
         // The view shows as many columns as fit; past the last row there is nothing to scroll to.
-        state.helpScroll = min(state.helpScroll, KeyMap.helpLineCount)
+        state.helpScroll = min(state.helpScroll, state.keys.helpLineCount)
         return []
     }
 

@@ -20,7 +20,7 @@ final class ConsoleApp: @unchecked Sendable {
 
     let masker: SecretMasker
 
-    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker) {
+    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker, keys: KeyTable = .defaults) {
         self.terminal = terminal
         self.masker = masker
         live = LiveLab(client: client, catalog: catalog)
@@ -29,6 +29,7 @@ final class ConsoleApp: @unchecked Sendable {
             actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory), masker: masker)
         let snapshot = LabSnapshot(catalog: catalog, engine: .connecting(client.endpoint), containers: [])
         state = AppState(snapshot: snapshot, glyphs: terminal.unicode ? .unicode : .ascii, width: terminal.size.width, height: terminal.size.height)
+        state.keys = keys
         // Marks and first-healthy times from earlier runs; a bad file is moved aside and said so.
         do {
             var warning: String?
@@ -99,6 +100,10 @@ final class ConsoleApp: @unchecked Sendable {
             for event in events {
                 for effect in Reducer.reduce(&state, event) {
                     if effect == .quit { return }
+                    if case .openShell(let id, let name) = effect {
+                        if !openShell(containerID: id, name: name) { return }
+                        continue
+                    }
                     effects.perform(effect, snapshot: state.snapshot)
                 }
             }

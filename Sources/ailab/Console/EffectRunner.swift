@@ -51,7 +51,7 @@ final class EffectRunner {
             } catch {
                 inbox.post(.stateError("state file: \(error)"))
             }
-        case .quit: break
+        case .quit, .openShell: break  // the run loop's own: the loop ends, or the terminal is handed over
         case .watchStats(let ids): watchStats(ids)
         case .followLogs(_, let containers, let window): followLogs(containers, window: window)
         case .saveLogs(let service, let lines):
