@@ -17,10 +17,12 @@ extension StatusOnEngineTests {
             tmux.send("/", "qdrant", "Enter")
             #expect(tmux.waitFor { $0.contains("qdrant") && !$0.contains("litellm") })
             let before = tmux.screen
+            let pressed = ContinuousClock.now
             tmux.send("e")
             // The fixture image is busybox: no bash, so its sh (ash), whose prompt ends in "#" for root.
             #expect(tmux.waitFor { screen in !screen.contains("CONDITION") && screen.contains("built-in shell (ash)")
                 && screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("#") } }, "no shell prompt:\n\(tmux.screen)")
+            print("ailab-measure: e to the shell's prompt on screen in \(pressed.duration(to: .now))")
             tmux.send("echo $((6*7))", "Enter")
             #expect(tmux.waitFor { Self.hasLine($0, "42") }, "no 42:\n\(tmux.screen)")
             // Ctrl-C goes to the shell (its sleep ends), not to ailab, which keeps running.
@@ -29,9 +31,23 @@ extension StatusOnEngineTests {
             tmux.send("C-c")
             tmux.send("echo after-$((1+1))", "Enter")
             #expect(tmux.waitFor(5) { Self.hasLine($0, "after-2") }, "Ctrl-C did not reach the shell:\n\(tmux.screen)")
+            // Ctrl-\ too: it ends the shell's sleep (SIGQUIT there), not ailab (which would exit 131).
+            tmux.send("sleep 30", "Enter")
+            usleep(300_000)
+            tmux.send("C-\\")
+            tmux.send("echo quit-$((2+2))", "Enter")
+            #expect(tmux.waitFor(5) { Self.hasLine($0, "quit-4") }, "Ctrl-\\ did not reach the shell:\n\(tmux.screen)")
             // The TTY has the terminal's size.
             tmux.send("stty size", "Enter")
             #expect(tmux.waitFor { Self.hasLine($0, "24 80") }, "the TTY is not 80x24:\n\(tmux.screen)")
+            // A resize of the window reaches the shell's TTY (SIGWINCH → POST /exec/{id}/resize).
+            tmux.send("clear", "Enter")
+            tmux.resize(100, 30)
+            usleep(300_000)
+            tmux.send("stty size", "Enter")
+            #expect(tmux.waitFor { Self.hasLine($0, "30 100") }, "the TTY did not follow the window:\n\(tmux.screen)")
+            tmux.resize(80, 24)
+            usleep(300_000)
             tmux.send("exit", "Enter")
             #expect(tmux.waitFor { $0.contains("CONDITION") && $0.contains("ended (exit 0)") }, "not back:\n\(tmux.screen)")
             // The same screen as before the shell, every line but the footer's notice and the clock.
