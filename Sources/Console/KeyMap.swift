@@ -31,11 +31,9 @@ public struct KeyBinding: Sendable {
     public var scope: KeyScope
 }
 
-/// The one table of key bindings: it drives key handling, the help overlay and the README.
+/// The one table of default key bindings: with a key-map file applied (`KeyTable`), it drives
+/// key handling and the help overlay; the README lists the defaults.
 public enum KeyMap {
-    /// Rows the help overlay lists: a heading per scope and a row per binding.
-    public static var helpLineCount: Int { KeyTable.defaults.helpLineCount }
-
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.char("q")], label: "q", command: .quit, help: "quit (Ctrl-C too)", scope: .everywhere),
         KeyBinding(keys: [.char("?")], label: "?", command: .help, help: "this help", scope: .everywhere),
@@ -87,11 +85,6 @@ public enum KeyMap {
         KeyBinding(keys: [.up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .char("g"), .end, .char("G")],
                    label: "↑↓ PgUp/Dn", command: .up, help: "scroll (g G: ends)", scope: .logs),
     ]
-
-    /// The command `key` means in `scope` with the default bindings.
-    public static func command(for key: Key, in scope: KeyScope) -> Command? {
-        KeyTable.defaults.command(for: key, in: scope)
-    }
 
     /// The key list as Markdown, for the README (a test keeps the README's copy current).
     public static var markdown: String { KeyTable.defaults.markdown }

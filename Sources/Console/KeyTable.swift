@@ -57,7 +57,19 @@ public struct KeyTable: Sendable {
         if let scroll = bindings.firstIndex(where: { $0.scope == .logs && KeyAction.name(of: $0) == nil }), bindings[scroll].keys != movement {
             bindings[scroll].keys = movement
             bindings[scroll].label = "as in lists"
+            bindings[scroll].help = "scroll (with the list movement keys)"
         }
+    }
+
+    /// A hint's keys written with the defaults' labels (`"i s x r"`, `"q"`), each replaced by
+    /// the label its binding has now, so the footer shows the keys a key-map file chose.
+    public func relabel(_ text: String, logs: Bool) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let candidates = KeyMap.bindings.indices.filter { KeyMap.bindings[$0].label == word }
+            guard let index = candidates.first(where: { (KeyMap.bindings[$0].scope == .logs) == logs }) ?? candidates.first,
+                  bindings[index].keys != KeyMap.bindings[index].keys else { return String(word) }
+            return bindings[index].label
+        }.joined(separator: " ")
     }
 
     /// The key list as Markdown, for the README (a test keeps the README's copy current).

@@ -96,6 +96,8 @@ enum ChromeView {
             }
             if !state.filter.isEmpty { hints.insert(("Esc", "clear /\(state.filter)"), at: 0) }
         }
+        let inLogs = state.overlay == .logs || state.overlay == .inspect
+        hints = hints.map { (state.keys.relabel($0.0, logs: inLogs), $0.1) }  // a key-map file's keys, not the defaults
         var x = area.x + 1
         for (key, label) in hints {
             let width = DisplayWidth.of(key) + DisplayWidth.of(label) + 3

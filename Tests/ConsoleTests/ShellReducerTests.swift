@@ -69,6 +69,14 @@ import Testing
         let help = ConsoleRenderer.render(state).text
         #expect(help.contains(try Regex(#" Q +quit \(Ctrl-C too\)"#)))
         #expect(!help.contains(try Regex(#" q +quit \(Ctrl-C too\)"#)))
+        // The footer names the new key too.
+        var wide = state
+        wide.overlay = nil
+        wide.width = 120
+        wide.refreshFrame()
+        #expect(ConsoleRenderer.render(wide).lines.last?.contains("? help  Q quit") == true, "\(ConsoleRenderer.render(wide).lines.last ?? "")")
+        #expect(state.keys.relabel("i s x r", logs: false) == "i s x r")
+        _ = Reducer.reduce(&state, .input(.key(.char("?"))))
         // q no longer quits from the help either: it closes it, as any other key.
         #expect(Reducer.reduce(&state, .input(.key(.char("q")))).isEmpty)
         #expect(state.overlay == nil)
