@@ -6,8 +6,9 @@ import Foundation
 /// Engine API reference (v1.41, the oldest engine tested here; later versions add fields only):
 /// https://docs.docker.com/reference/api/engine/version/v1.41/#tag/Exec
 /// - `POST /containers/{id}/exec` (ContainerExec): AttachStdin/Stdout/Stderr, Tty, Env, Cmd → `{"Id"}`.
-///   `ConsoleSize` is accepted from API 1.42 on (version history, v1.42:
-///   https://docs.docker.com/engine/api/version-history); older engines get a resize right after start.
+///   `ConsoleSize` is sent only to engines of API 1.42 (Docker 23) or newer, where the version
+///   history (https://docs.docker.com/engine/api/version-history) lists it; every engine also
+///   gets a resize right after the start, so the TTY is sized either way.
 /// - `POST /exec/{id}/start` (ExecStart): with `Connection: Upgrade`, `Upgrade: tcp` the engine
 ///   answers `101 UPGRADED` and the connection becomes the process's raw TTY stream ("Hijacking",
 ///   under ContainerAttach). See `HijackedConnection`.
