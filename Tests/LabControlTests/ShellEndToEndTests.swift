@@ -48,8 +48,9 @@ extension StatusOnEngineTests {
             #expect(tmux.waitFor { Self.hasLine($0, "30 100") }, "the TTY did not follow the window:\n\(tmux.screen)")
             tmux.resize(80, 24)
             usleep(300_000)
-            tmux.send("exit", "Enter")
-            #expect(tmux.waitFor { $0.contains("CONDITION") && $0.contains("ended (exit 0)") }, "not back:\n\(tmux.screen)")
+            // The shell's own exit status is read back from the engine (GET /exec/{id}/json).
+            tmux.send("exit 3", "Enter")
+            #expect(tmux.waitFor { $0.contains("CONDITION") && $0.contains("ended (exit 3)") }, "not back:\n\(tmux.screen)")
             // The same screen as before the shell, every line but the footer's notice and the clock.
             let after = tmux.screen
             let body = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast(2) }
