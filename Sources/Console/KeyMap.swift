@@ -11,6 +11,7 @@ public enum Command: Sendable, Equatable {
     case act(ActionKind), purge, cancelAction, showActionLog
     case palette, inspect
     case toggleWrap, toggleTimestamps, nextLogWindow, saveLogs
+    case expose, unexpose
 }
 
 /// Where a binding applies.
@@ -21,6 +22,7 @@ public enum KeyScope: String, Sendable, CaseIterable {
     case actions = "Actions (on the selected service)"
     case roadmap = "Roadmap screen"
     case logs = "Logs"
+    case exposure = "Exposure screen"
 }
 
 public struct KeyBinding: Sendable {
@@ -85,11 +87,13 @@ public enum KeyMap {
         KeyBinding(keys: [.char("W")], label: "W", command: .saveLogs, help: "save what is shown to a file", scope: .logs),
         KeyBinding(keys: [.up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .char("g"), .end, .char("G")],
                    label: "↑↓ PgUp/Dn", command: .up, help: "scroll (g G: ends)", scope: .logs),
+        KeyBinding(keys: [.char("E")], label: "E", command: .expose, help: "expose the service: Traefik route with basic auth, and a tunnel (asks)", scope: .exposure),
+        KeyBinding(keys: [.char("U")], label: "U", command: .unexpose, help: "take the exposure back (the files as they were)", scope: .exposure),
     ]
 
     /// The command `key` means in `scope` (falling back to the bindings that apply everywhere).
     public static func command(for key: Key, in scope: KeyScope) -> Command? {
-        let scopes: [KeyScope] = scope == .services || scope == .roadmap ? [scope, .lists, .actions, .everywhere]
+        let scopes: [KeyScope] = scope == .services || scope == .roadmap || scope == .exposure ? [scope, .lists, .actions, .everywhere]
             : scope == .lists ? [.lists, .actions, .everywhere] : [scope, .everywhere]
         for wanted in scopes {
             if let binding = bindings.first(where: { $0.scope == wanted && $0.keys.contains(key) }) {
