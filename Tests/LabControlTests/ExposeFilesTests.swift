@@ -34,7 +34,7 @@ import Testing
         let routes = ExposureExtras.fileRoutes(yaml)
         #expect(routes.count == 1)
         #expect(routes.first?.route == TraefikRoute(router: "ailab-expose-web", rule: "Host(`web.test`)", middlewares: ["ailab-expose-web-auth"], authenticated: true))
-        #expect(routes.first?.host == "web" && routes.first?.port == 8080)
+        #expect(routes.first?.host == "web" && routes.first?.port == 8080 && routes.first?.priority == 10000)
         let open = ExposureExtras.fileRoutes(Exposer.routeYAML(plan, users: []))
         #expect(open.first?.route.authenticated == false)
         #expect(ExposureExtras.fileRoutes("not: [yaml").isEmpty)

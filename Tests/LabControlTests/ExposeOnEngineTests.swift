@@ -61,12 +61,12 @@ struct ExposeOnEngineTests {
     }
 
     /// Open WebUI's routes and tunnels, as `ailab exposure --json` reports its port.
-    static func openWebUI(_ lab: EngineLab) throws -> (routes: [[String: Any]], tunnels: [[String: Any]]) {
+    static func openWebUI(_ lab: EngineLab) throws -> (routes: [[String: Any]], tunnels: [[String: Any]], verdict: String?) {
         let report = try lab.cli(["exposure", "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any], "\(report.stderr)")
         let row = try #require((json["ports"] as? [[String: Any]])?.first { $0["service"] as? String == "open-webui" }, "\(report.stdout)")
         let exposure = try #require(row["exposure"] as? [String: Any])
-        return (exposure["routes"] as? [[String: Any]] ?? [], exposure["tunnels"] as? [[String: Any]] ?? [])
+        return (exposure["routes"] as? [[String: Any]] ?? [], exposure["tunnels"] as? [[String: Any]] ?? [], exposure["verdict"] as? String)
     }
 
     @Test func exposeViaCloudflaredWritesTheRouteAndIngressThatExposureShowsAndUnexposeRestoresEveryByte() async throws {
@@ -80,6 +80,8 @@ struct ExposeOnEngineTests {
                 "traefik.http.services.open-webui.loadbalancer.server.port": "8080",
             ])
             let before = Self.files(folder)
+            // Before: the label router, unauthenticated, which cloudflared's ingress to Traefik carries.
+            #expect(try Self.openWebUI(lab).verdict == "open")
 
             // No terminal and no --yes: the question is printed, nothing changes.
             let unasked = try lab.cli(["expose", "open-webui", "--via", "cloudflared"])
@@ -105,17 +107,20 @@ struct ExposeOnEngineTests {
             #expect(try lab.cli(["expose", "open-webui", "--yes"]).status == 3, "a second expose is refused")
 
             // `exposure --json` shows the route (authenticated) and the tunnel's public name.
-            let (routes, tunnels) = try Self.openWebUI(lab)
+            let (routes, tunnels, verdict) = try Self.openWebUI(lab)
             let mine = routes.first { $0["router"] as? String == "ailab-expose-open-webui" }
             #expect(mine?["authenticated"] as? Bool == true, "\(routes)")
             #expect(mine?["middlewares"] as? [String] == ["ailab-expose-open-webui-auth"])
             #expect(tunnels.contains { $0["tunnel"] as? String == "cloudflared" && $0["publicName"] as? String == "open-webui.example.test" }, "\(tunnels)")
+            // The label router of the same host is shadowed by the expose route's priority: only the authenticated one is left.
+            #expect(routes.count == 1, "\(routes)")
+            #expect(verdict == "protected")
 
             let taken = try lab.cli(["unexpose", "open-webui"])
             #expect(taken.status == 0, "\(taken.stderr)")
             #expect(Self.files(folder) == before, "unexpose leaves every file as it was")
             #expect(!FileManager.default.fileExists(atPath: passwordFile))
-            let (routesAfter, tunnelsAfter) = try Self.openWebUI(lab)
+            let (routesAfter, tunnelsAfter, _) = try Self.openWebUI(lab)
             #expect(routesAfter.map { $0["router"] as? String } == ["open-webui"], "\(routesAfter)")
             #expect(!tunnelsAfter.contains { $0["publicName"] as? String == "open-webui.example.test" }, "\(tunnelsAfter)")
             let again = try lab.cli(["unexpose", "open-webui"])

@@ -10,6 +10,8 @@ public struct ExposureExtras: Sendable, Equatable {
         public var route: TraefikRoute
         public var host: String
         public var port: Int
+        /// The router's `priority`, when it sets one.
+        public var priority: Int? = nil
     }
 
     public var routes: [FileRoute] = []
@@ -56,7 +58,7 @@ public struct ExposureExtras: Sendable, Equatable {
             else { return nil }
             let used = (router["middlewares"] as? [Any] ?? []).compactMap { $0 as? String }
             let route = TraefikRoute(router: name, rule: rule, middlewares: used, authenticated: used.contains { auth.contains(bare($0)) })
-            return FileRoute(route: route, host: String(target[..<colon]), port: port)
+            return FileRoute(route: route, host: String(target[..<colon]), port: port, priority: router["priority"] as? Int)
         }
     }
 

@@ -20,7 +20,11 @@ public enum ExposureJudge {
         let traefik = installed.first { $0.service.components.contains { $0.image.lowercased().hasPrefix("traefik") } }
         let exposedByDefault = !(traefik?.service.components.flatMap { $0.command ?? [] }
             .contains { $0.lowercased() == "--providers.docker.exposedbydefault=false" } ?? false)
-        let routes = TraefikLabels(containers: snapshot.allContainers, exposedByDefault: exposedByDefault).routes()
+        // A file router of a higher priority than a label router's default (its rule's length,
+        // https://doc.traefik.io/traefik/routing/routers/#priority) takes every request of the
+        // same rule: the label router is shadowed (an `ailab expose` route with auth in front).
+        let shadowing = Set(extras.routes.filter { ($0.priority ?? 0) > $0.route.rule.count }.map(\.route.rule))
+        let routes = TraefikLabels(containers: snapshot.allContainers, exposedByDefault: exposedByDefault).routes().filter { !shadowing.contains($0.route.rule) }
             + (traefik == nil ? [] : fileRoutes(extras, containers: snapshot.allContainers))
         let tunnels = installed.flatMap { TunnelReader.paths(of: $0.service) }
             + extras.tunnels.filter { path in installed.contains { $0.service.name == path.tunnel } }
