@@ -87,6 +87,9 @@ struct VaultSecretsTests {
         #expect(write.body == #"{"data":{"APP_PASSWORD":"file-value-123"}}"#)
         #expect(VaultRecord.load(stateDirectory: home + "/ailab")?.names == ["APP_PASSWORD"])
         #expect(copied.stdout.contains("APP_PASSWORD  vault secret/data/ailab at \(vault.address)"), "\(copied.stdout)")
+        let injected = try AilabBinary.run(["secrets", "--to-vault", "--path", "x HTTP/1.1\r\nX-Evil: 1", "--catalog", catalog], environment: environment)
+        #expect(injected.status == 3 && injected.stderr.contains("only letters, digits"), "\(injected.stderr)")
+        #expect(vault.posted.count == 1)
         for output in [before.stdout, before.stderr, copied.stdout, copied.stderr] {
             #expect(!output.contains("file-value-123") && !output.contains("s.test-token"))
         }

@@ -62,6 +62,10 @@ public struct VaultClient: Sendable {
     }
 
     private func send(_ method: HTTPRequest.Method, _ path: String, body: [UInt8]?, what: String) async throws(VaultError) -> HTTPResponse {
+        // A mount or path from the command line goes into the request line: nothing but a path.
+        guard path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/-_.?=&".contains($0)) }), !path.contains("..") else {
+            throw VaultError(description: "Vault path \(path): only letters, digits, '-', '_', '.' and '/' may name a mount or secret", refused: true)
+        }
         var request = HTTPRequest(method, path, body: body, contentType: body == nil ? nil : "application/json")
         if let token { request.headers = [("X-Vault-Token", token)] }
         do {
