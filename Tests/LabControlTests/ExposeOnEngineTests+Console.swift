@@ -8,12 +8,7 @@ extension ExposeOnEngineTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await EngineLab.withProject(yaml: Self.yaml(folder)) { lab in
-            try await ExposureOnEngineTests.run(&lab, "traefik", ip: "127.0.0.1", port: freePort(), containerPort: 80)
-            try await ExposureOnEngineTests.run(&lab, "cloudflared", ip: "127.0.0.1", port: freePort())
-            try await ExposureOnEngineTests.run(&lab, "open-webui", ip: "127.0.0.1", port: freePort(), labels: [
-                "traefik.enable": "true", "traefik.http.routers.open-webui.rule": "Host(`open-webui.example.test`)",
-                "traefik.http.services.open-webui.loadbalancer.server.port": "8080",
-            ])
+            try await Self.standIns(&lab)
             let before = Self.files(folder)
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("console-expose-\(lab.project)").path
             defer { try? FileManager.default.removeItem(atPath: state) }

@@ -54,6 +54,16 @@ struct ExposeOnEngineTests {
         return folder
     }
 
+    /// Stand-ins for Traefik (its :80 published on loopback), cloudflared and Open WebUI (labelled as the catalog labels it).
+    static func standIns(_ lab: inout EngineLab) async throws {
+        try await ExposureOnEngineTests.run(&lab, "traefik", ip: "127.0.0.1", port: freePort(), containerPort: 80)
+        try await ExposureOnEngineTests.run(&lab, "cloudflared", ip: "127.0.0.1", port: freePort())
+        try await ExposureOnEngineTests.run(&lab, "open-webui", ip: "127.0.0.1", port: freePort(), labels: [
+            "traefik.enable": "true", "traefik.http.routers.open-webui.rule": "Host(`open-webui.example.test`)",
+            "traefik.http.services.open-webui.loadbalancer.server.port": "8080",
+        ])
+    }
+
     /// Every file under `folder`, path → bytes.
     static func files(_ folder: String) -> [String: Data] {
         let names = FileManager.default.enumerator(atPath: folder)?.allObjects.compactMap { $0 as? String } ?? []
@@ -73,12 +83,7 @@ struct ExposeOnEngineTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await EngineLab.withProject(yaml: Self.yaml(folder)) { lab in
-            try await ExposureOnEngineTests.run(&lab, "traefik", ip: "127.0.0.1", port: freePort(), containerPort: 80)
-            try await ExposureOnEngineTests.run(&lab, "cloudflared", ip: "127.0.0.1", port: freePort())
-            try await ExposureOnEngineTests.run(&lab, "open-webui", ip: "127.0.0.1", port: freePort(), labels: [
-                "traefik.enable": "true", "traefik.http.routers.open-webui.rule": "Host(`open-webui.example.test`)",
-                "traefik.http.services.open-webui.loadbalancer.server.port": "8080",
-            ])
+            try await Self.standIns(&lab)
             let before = Self.files(folder)
             // Before: the label router, unauthenticated, which cloudflared's ingress to Traefik carries.
             #expect(try Self.openWebUI(lab).verdict == "open")
