@@ -1,5 +1,5 @@
 import Foundation
-import LabCatalog
+@testable import LabCatalog
 @testable import LabControl
 import Testing
 
@@ -59,5 +59,38 @@ import Testing
         let exposer = Exposer(catalog: builtIn, secrets: SecretStore(stateDirectory: "/nonexistent"), environment: [:])
         #expect(throws: ExposeError.self) { try exposer.plan("open-webui", via: .cloudflared, exposures: []) }
         do { _ = try exposer.plan("open-webui", via: nil, exposures: []) } catch { #expect(error.description.contains("--providers.file.directory")) }
+    }
+}
+
+extension ExposeFilesTests {
+    /// bore, localtunnel and Tailscale deliver their own Host header: the route matches it too.
+    @Test func aTunnelsOwnHostIsMatchedByTheRoute() throws {
+        var traefik = Component(name: "traefik", image: "traefik:v3")
+        traefik.command = ["--providers.file.directory=/dyn"]
+        traefik.volumes = [VolumeMount(source: "/nonexistent/dyn", target: "/dyn")]
+        var bore = Component(name: "bore", image: "ekzhang/bore:0.6.0")
+        bore.command = ["local", "80", "--local-host", "traefik", "--to", "bore.pub"]
+        var localtunnel = Component(name: "localtunnel", image: "node:22")
+        localtunnel.command = ["npx", "--yes", "localtunnel@2.0.2", "--port", "80", "--local-host", "traefik"]
+        var tailscale = Component(name: "tailscale", image: "tailscale/tailscale:v1")
+        tailscale.environment = [EnvVar(name: "TS_HOSTNAME", value: "my.lab")]
+        tailscale.configs = [ConfigFile(name: "serve", target: "/s.json", content: #"{"Web": {"x:443": {"Handlers": {"/": {"Proxy": "http://traefik:80"}}}}}"#)]
+        var web = Component(name: "web", image: "web:1")
+        web.ports = [PortSpec(host: nil, container: 3000)]
+        let catalog = Catalog(name: "lab", title: "lab", services: [traefik, bore, localtunnel, tailscale, web].map {
+            LabService(name: $0.name, title: $0.name, layer: .app, phase: 0, components: [$0])
+        }, source: "test")
+        let exposer = Exposer(catalog: catalog, secrets: SecretStore(stateDirectory: "/nonexistent"), environment: ["AILAB_DOMAIN": "lab.test"])
+        let viaBore = try exposer.plan("web", via: .bore, exposures: [])
+        #expect(viaBore.rule == "Host(`web.lab.test`) || Host(`bore.pub`)")
+        #expect(viaBore.upstream == "http://web:3000" && viaBore.ingressFile == nil)
+        #expect(try exposer.plan("web", via: .localtunnel, exposures: []).rule == "Host(`web.lab.test`) || Host(`traefik`)")
+        let viaTailscale = try exposer.plan("web", via: .tailscale, exposures: [])
+        #expect(viaTailscale.rule == #"Host(`web.lab.test`) || HostRegexp(`^my\.lab\..+\.ts\.net$`)"#)
+        #expect(viaTailscale.question.contains("from your tailnet through tailscale (tailnet)"), "\(viaTailscale.question)")
+        // What the file says is what the judge reads back (single-quoted YAML keeps the backslashes).
+        let read = ExposureExtras.fileRoutes(Exposer.routeYAML(viaTailscale, users: []))
+        #expect(read.first?.route.rule == viaTailscale.rule)
+        #expect(throws: ExposeError.self) { try exposer.plan("nothing", via: .bore, exposures: []) }
     }
 }

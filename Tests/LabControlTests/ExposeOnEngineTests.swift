@@ -104,7 +104,7 @@ struct ExposeOnEngineTests {
             #expect(try FileManager.default.attributesOfItem(atPath: passwordFile)[.posixPermissions] as? Int == 0o600)
             #expect(!exposed.stdout.contains(password) && !exposed.stderr.contains(password))
             let route = try String(contentsOfFile: folder + "/dynamic/ailab-expose-open-webui.yml", encoding: .utf8)
-            #expect(route.contains("rule: \"Host(`open-webui.example.test`)\""), "\(route)")
+            #expect(route.contains("rule: 'Host(`open-webui.example.test`)'"), "\(route)")
             #expect(route.contains("- url: \"http://open-webui:8080\""), "\(route)")
             #expect(route.contains("\"\(Htpasswd.line(user: "ailab", password: password))\""), "\(route)")
             let config = try String(contentsOfFile: folder + "/cloudflared/config.yml", encoding: .utf8)

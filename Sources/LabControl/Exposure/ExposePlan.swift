@@ -31,6 +31,10 @@ public struct ExposePlan: Sendable, Equatable {
     /// The Traefik file-provider file this writes; the cloudflared config it edits, if any.
     public var routeFile: String
     public var ingressFile: String?
+    /// A second matcher for the Host header the tunnel delivers (bore, localtunnel, Tailscale).
+    public var tunnelRule: String? = nil
+    /// The router's rule: the public host name, or what the tunnel delivers.
+    public var rule: String { "Host(`\(hostname)`)" + (tunnelRule.map { " || \($0)" } ?? "") }
     /// Where Traefik sends the tunnel's requests: `http://traefik:80`.
     public var traefikURL: String
     /// Secrets of the tunnel that only the person can give and that are not stored yet.

@@ -23,7 +23,7 @@ extension Exposer {
         } catch {
             throw .failed("write \(plan.routeFile): \(error.description)")
         }
-        said.append("wrote the Traefik route \(plan.routeFile): Host(`\(plan.hostname)`) → \(plan.upstream)")
+        said.append("wrote the Traefik route \(plan.routeFile): \(plan.rule) → \(plan.upstream)")
         if let config = plan.ingressFile {
             let text = FileManager.default.contents(atPath: config).map { String(decoding: $0, as: UTF8.self) } ?? ""
             do throws(StateError) {
@@ -74,7 +74,7 @@ extension Exposer {
         let name = "ailab-expose-\(plan.service)"
         var lines = [
             "# Written by `ailab expose \(plan.service)`; `ailab unexpose \(plan.service)` removes this file.",
-            "http:", "  routers:", "    \(name):", "      rule: \"Host(`\(plan.hostname)`)\"", "      priority: 10000", "      service: \(name)",
+            "http:", "  routers:", "    \(name):", "      rule: '\(plan.rule.replacingOccurrences(of: "'", with: "''"))'", "      priority: 10000", "      service: \(name)",
         ]
         if !users.isEmpty { lines += ["      middlewares: [\(name)-auth]", "  middlewares:", "    \(name)-auth:", "      basicAuth:", "        users:"] + users.map { "          - \"\($0)\"" } }
         lines += ["  services:", "    \(name):", "      loadBalancer:", "        servers:", "          - url: \"\(plan.upstream)\""]

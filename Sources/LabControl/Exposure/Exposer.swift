@@ -76,6 +76,18 @@ public struct Exposer: Sendable {
             throw .refused("\(tunnel.name) does not forward to Traefik (\(paths.map(\.target).joined(separator: ", "))), so a route would not carry \(plan.service) through it")
         }
         plan.tunnelPublicName = path.publicName
+        // The Host header these tunnels deliver is theirs, not SERVICE.DOMAIN: bore passes the
+        // client's (its server's name), localtunnel's `--local-host` rewrites it to that host,
+        // Tailscale serve keeps its tailnet name (TS_HOSTNAME.<tailnet>.ts.net). The route
+        // matches that too, so what the tunnel carries reaches this service behind its auth.
+        let target = String(path.target.split(separator: ":").first ?? "")
+        switch via {
+        case .bore: plan.tunnelRule = "Host(`\(path.publicName)`)"
+        case .localtunnel: plan.tunnelRule = "Host(`\(target)`)"
+        default:
+            let name = tunnel.components.flatMap(\.environment).first { $0.name == "TS_HOSTNAME" }?.value ?? "ailab"
+            plan.tunnelRule = "HostRegexp(`^\(name.replacingOccurrences(of: ".", with: "\\."))\\..+\\.ts\\.net$`)"
+        }
     }
 
     /// `EXPOSE_OPEN_WEBUI_PASSWORD`: the basic-auth password's name in the secret store.

@@ -23,7 +23,7 @@ public enum ExposureJudge {
         // A file router of a higher priority than a label router's default (its rule's length,
         // https://doc.traefik.io/traefik/routing/routers/#priority) takes every request of the
         // same rule: the label router is shadowed (an `ailab expose` route with auth in front).
-        let shadowing = Set(extras.routes.filter { ($0.priority ?? 0) > $0.route.rule.count }.map(\.route.rule))
+        let shadowing = Set(extras.routes.filter { ($0.priority ?? 0) > $0.route.rule.count }.flatMap { $0.route.rule.components(separatedBy: " || ") })
         let routes = TraefikLabels(containers: snapshot.allContainers, exposedByDefault: exposedByDefault).routes().filter { !shadowing.contains($0.route.rule) }
             + (traefik == nil ? [] : fileRoutes(extras, containers: snapshot.allContainers))
         let tunnels = installed.flatMap { TunnelReader.paths(of: $0.service) }
