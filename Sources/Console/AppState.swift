@@ -17,6 +17,9 @@ public struct AppState: Sendable {
     public var exposureRow = 0
     public var exposureAuth: [String: AuthFinding] = [:]
     public var exposureUnchecked = "not yet"
+    /// Routes and tunnels of the lab's own files (`ExposureExtras`), and the expose plan being asked about.
+    public var exposureExtras = ExposureExtras()
+    public var exposeDialog: ExposePlan?
     public var filter = ""
     public var editingFilter = false
     /// The command palette's line while it is open (`:`), and what Tab last offered.

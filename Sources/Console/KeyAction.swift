@@ -47,6 +47,8 @@ public enum KeyAction {
         case .toggleTimestamps: return "toggle-timestamps"
         case .nextLogWindow: return "log-since"
         case .saveLogs: return "save-logs"
+        case .expose: return "expose"
+        case .unexpose: return "unexpose"
         }
     }
 }

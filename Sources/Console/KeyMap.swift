@@ -11,6 +11,7 @@ public enum Command: Sendable, Equatable {
     case act(ActionKind), purge, cancelAction, showActionLog
     case palette, inspect, shell
     case toggleWrap, toggleTimestamps, nextLogWindow, saveLogs
+    case expose, unexpose
 }
 
 /// Where a binding applies.
@@ -21,6 +22,7 @@ public enum KeyScope: String, Sendable, CaseIterable {
     case actions = "Actions (on the selected service)"
     case roadmap = "Roadmap screen"
     case logs = "Logs"
+    case exposure = "Exposure screen"
 }
 
 public struct KeyBinding: Sendable {
@@ -84,6 +86,8 @@ public enum KeyMap {
         KeyBinding(keys: [.char("W")], label: "W", command: .saveLogs, help: "save what is shown to a file", scope: .logs),
         KeyBinding(keys: [.up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .char("g"), .end, .char("G")],
                    label: "↑↓ PgUp/Dn", command: .up, help: "scroll (g G: ends)", scope: .logs),
+        KeyBinding(keys: [.char("E")], label: "E", command: .expose, help: "expose the service: Traefik route with basic auth, and a tunnel (asks)", scope: .exposure),
+        KeyBinding(keys: [.char("U")], label: "U", command: .unexpose, help: "take the exposure back (the files as they were)", scope: .exposure),
     ]
 
     /// The key list as Markdown, for the README (a test keeps the README's copy current).

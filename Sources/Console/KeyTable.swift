@@ -17,7 +17,7 @@ public struct KeyTable: Sendable {
     /// The scopes a key is looked up in, first match wins, when `scope` is the one in front.
     static func lookup(_ scope: KeyScope) -> [KeyScope] {
         switch scope {
-        case .services, .roadmap: return [scope, .lists, .actions, .everywhere]
+        case .services, .roadmap, .exposure: return [scope, .lists, .actions, .everywhere]
         case .lists: return [.lists, .actions, .everywhere]
         default: return [scope, .everywhere]
         }
@@ -26,7 +26,7 @@ public struct KeyTable: Sendable {
     /// Whether bindings of the two scopes can answer the same key press (one key there would
     /// be two actions, the second never reached).
     static func overlap(_ first: KeyScope, _ second: KeyScope) -> Bool {
-        [KeyScope.lists, .services, .roadmap, .logs].contains { lookup($0).contains(first) && lookup($0).contains(second) }
+        [KeyScope.lists, .services, .roadmap, .exposure, .logs].contains { lookup($0).contains(first) && lookup($0).contains(second) }
     }
 
     /// The command `key` means in `scope` (falling back to the bindings that apply everywhere).

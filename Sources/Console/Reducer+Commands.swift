@@ -81,6 +81,7 @@ extension Reducer {
         case .act(let kind): return startAction(&state, kind)
         case .purge: return startAction(&state, .remove, purge: true)
         case .cancelAction: return cancelAction(&state)
+        case .expose, .unexpose: return startExpose(&state, command == .expose)
         case .showActionLog:
             state.overlay = .actionLog
             return statsEffect(state)

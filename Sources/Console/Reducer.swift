@@ -33,6 +33,12 @@ public enum Reducer {
         case .exposureChecked(let findings, let unchecked):
             (state.exposureAuth, state.exposureUnchecked) = (findings, unchecked)
             return []
+        case .exposureFiles(let extras):
+            state.exposureExtras = extras
+            return []
+        case .exposePlanned(let plan):
+            state.exposeDialog = plan
+            return []
         case .labState(let labState):
             state.labState = labState
             state.checksRunning = false
@@ -86,12 +92,13 @@ public enum Reducer {
             if state.overlay == .help { return helpKey(&state, key) }
             if state.shellChooser != nil { return chooseShell(&state, key) }
             if key == .ctrl("c") { return [.quit] }
+            if state.exposeDialog != nil { return answerExpose(&state, key) }
             if let stage = state.action?.stage, stage == .refused || { if case .confirming = stage { true } else { false } }() {
                 return answer(&state, key)
             }
             state.inspect.message = nil
             let scope: KeyScope = state.overlay == .logs || state.overlay == .inspect ? .logs : state.overlay != nil ? .lists
-                : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : .lists
+                : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : state.screen == .exposure ? .exposure : .lists
             guard let command = state.keys.command(for: key, in: scope) else { return [] }
             return perform(&state, command)
         }

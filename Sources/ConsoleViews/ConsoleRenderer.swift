@@ -23,6 +23,7 @@ public enum ConsoleRenderer {
         ActionViews.bar(state, into: &buffer, barArea)
         if let action = state.action, !action.isBusy { ActionViews.dialog(state, into: &buffer, frame.dialogArea) }
         ShellChooserView.draw(state, into: &buffer, frame.dialogArea)
+        if state.exposeDialog != nil { ExposeDialogView.draw(state, into: &buffer, frame.dialogArea) }
         SummaryView.draw(state, into: &buffer, layout.summary)
         SummaryView.progress(state, into: &buffer, layout.progress)
         ChromeView.footer(state, into: &buffer, layout.footer)

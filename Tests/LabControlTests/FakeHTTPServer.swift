@@ -5,14 +5,20 @@ import Foundation
 /// test can see the credentials a check presented.
 final class FakeHTTPServer: @unchecked Sendable {
     typealias Answer = @Sendable (_ path: String, _ headers: [String: String]) -> (status: Int, body: String)
+    /// For an API that tells calls apart by method and reads their body (a fake Vault).
+    typealias FullAnswer = @Sendable (_ method: String, _ path: String, _ headers: [String: String], _ body: String) -> (status: Int, body: String)
 
     let port: Int
     private let fd: Int32
-    private let answer: Answer
+    private let answer: FullAnswer
     private let lock = NSLock()
     private var seen: [(path: String, headers: [String: String])] = []
 
-    init(_ answer: @escaping Answer) throws {
+    convenience init(_ answer: @escaping Answer) throws {
+        try self.init(full: { _, path, headers, _ in answer(path, headers) })
+    }
+
+    init(full answer: @escaping FullAnswer) throws {
         self.answer = answer
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
@@ -57,14 +63,24 @@ final class FakeHTTPServer: @unchecked Sendable {
             received += buffer[0..<count]
         }
         let lines = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n")
+        let method = lines.first?.split(separator: " ").first.map(String.init) ?? "GET"
         let path = lines.first?.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
+            guard !line.isEmpty else { break }
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
+        // The body: what follows the head, read up to its Content-Length.
+        let headEnd = received.indices.first { received[$0...].starts(with: Array("\r\n\r\n".utf8)) }.map { $0 + 4 } ?? received.count
+        while received.count - headEnd < Int(headers["content-length"] ?? "0") ?? 0 {
+            let count = read(client, &buffer, buffer.count)
+            guard count > 0 else { break }
+            received += buffer[0..<count]
+        }
+        let requestBody = String(decoding: received[headEnd...], as: UTF8.self)
         lock.withLock { seen.append((path, headers)) }
-        let (status, body) = answer(path, headers)
+        let (status, body) = answer(method, path, headers, requestBody)
         let bytes = Array(body.utf8)
         let head = "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
         let out = Array(head.utf8) + bytes

@@ -123,6 +123,8 @@ final class EffectRunner {
         case .checkExposure:
             let checker = AuthChecker(endpoint: client.endpoint)
             Task.detached { inbox.post(.exposureChecked(await checker.check(snapshot), unchecked: checker.uncheckedReason)) }
+            inbox.post(.exposureFiles(ExposureExtras.read(ExposeFiles.locate(snapshot.catalog))))
+        case .planExpose, .applyExpose, .unexpose: expose(effect, snapshot: snapshot)
         }
     }
 
