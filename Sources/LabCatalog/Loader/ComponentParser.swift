@@ -84,8 +84,7 @@ enum ComponentParser {
             component.deviceReservations = try DeviceReservations.read(deploy: keys.peek("deploy"), gpus: keys.peek("gpus"))
         }
         report.attempt { () throws(CatalogDiagnostic) in component.swarm = try SwarmDeployParser.read(deploy: keys.peek("deploy")) }
-        // A `deploy` of only replicas and placement is applied in full (under Swarm).
-        if component.deviceReservations.isEmpty, let deploy = keys.peek("deploy"), SwarmDeployParser.onlySwarmKeys(deploy) { _ = keys.take("deploy") }
+        if component.deviceReservations.isEmpty, let deploy = keys.peek("deploy"), SwarmDeployParser.onlyPlacement(deploy) { _ = keys.take("deploy") }
         var dependsOn: [(name: String, at: YAMLValue)] = []
         read("depends_on") { node throws(CatalogDiagnostic) in dependsOn = try ComposeSyntax.dependsOn(node) }
         var fields = LabFields()

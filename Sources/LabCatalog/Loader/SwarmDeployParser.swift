@@ -22,9 +22,10 @@ enum SwarmDeployParser {
     }
 
 
-    /// True when `deploy` says nothing but what Swarm installs apply.
-    static func onlySwarmKeys(_ deploy: YAMLValue) -> Bool {
+    /// True when `deploy` says nothing but where to place it: on one engine there is nowhere
+    /// else to place it, so nothing goes unapplied (replicas would: a plain install runs one).
+    static func onlyPlacement(_ deploy: YAMLValue) -> Bool {
         guard let entries = try? deploy.entries() else { return false }
-        return entries.allSatisfy { $0.key == "replicas" || $0.key == "placement" }
+        return entries.allSatisfy { $0.key == "placement" }
     }
 }
