@@ -25,16 +25,20 @@ public enum SwarmRows {
             lines.append(SwarmLine(text: text, condition: SwarmState.condition(of: node)))
         }
         for status in snapshot.services where status.isSwarm {
-            for part in status.swarm {
-                let placed = part.service.constraints.isEmpty ? "" : "  " + part.service.constraints.joined(separator: ", ")
-                lines.append(SwarmLine(text: "\(pad(part.service.name, 22)) replicas \(part.replicasText)\(placed)", condition: part.condition.condition))
-                for task in part.tasks where ["running", "ready"].contains(task.desiredState) {
-                    let name = "  \(part.service.name).\(task.slot.map(String.init) ?? String(task.id.prefix(6)))"
-                    let why = task.error.map { "  \($0)" } ?? ""
-                    let text = "\(pad(name, 22)) \(pad(task.state, 9)) on \(swarm.nodeName(task.nodeID))\(why)"
-                    lines.append(SwarmLine(text: text, condition: task.state == "running" ? .running : task.error == nil ? .starting : .unhealthy))
-                }
-            }
+            for part in status.swarm { lines += serviceLines(part, swarm) }
+        }
+        return lines
+    }
+
+    /// One Swarm service (replicas, placement) and its current tasks: where each runs, or why not.
+    public static func serviceLines(_ part: SwarmServiceStatus, _ swarm: SwarmState) -> [SwarmLine] {
+        let placed = part.service.constraints.isEmpty ? "" : "  " + part.service.constraints.joined(separator: ", ")
+        var lines = [SwarmLine(text: "\(pad(part.service.name, 22)) replicas \(part.replicasText)\(placed)", condition: part.condition.condition)]
+        for task in part.tasks where ["running", "ready"].contains(task.desiredState) {
+            let name = "  \(part.service.name).\(task.slot.map(String.init) ?? String(task.id.prefix(6)))"
+            let why = task.error.map { "  \($0)" } ?? ""
+            let text = "\(pad(name, 22)) \(pad(task.state, 9)) on \(swarm.nodeName(task.nodeID))\(why)"
+            lines.append(SwarmLine(text: text, condition: task.state == "running" ? .running : task.error == nil ? .starting : .unhealthy))
         }
         return lines
     }

@@ -44,6 +44,11 @@ struct SwarmPanelTests {
         #expect(screen.contains("lab_qdrant") && screen.contains("replicas 0/1"))
         #expect(screen.contains("lab_qdrant.1") && screen.contains("pending") && screen.contains("no suitable node"))
         #expect(screen.contains("unhealthy (replicas 0/1"))  // the service's own row: the one condition
+        // Its Detail lists the Swarm service and the task in place of containers.
+        let detail = DetailContent.lines(state, service: "qdrant").map { $0.map(\.text).joined() }
+        #expect(detail.contains { $0.contains("lab_qdrant") && $0.contains("replicas 0/1") })
+        #expect(detail.contains { $0.contains("lab_qdrant.1") && $0.contains("no suitable node") })
+        #expect(!detail.contains { $0.contains("not created") })
     }
 
     @Test func aWorkerSaysWhyItShowsNoNodes() throws {
