@@ -149,7 +149,7 @@ stop() {
   stop_dockerd m
   for ns in $(cat "$DIR/namespaces" 2>/dev/null); do ip netns del "$ns" 2>/dev/null || true; done
   # vfs layers and mounts under the data-roots: unmount what the engines left, then remove.
-  grep -o " $DIR/[^ ]*" /proc/mounts | sort -r | while read -r mount; do umount -l "$mount" 2>/dev/null || true; done
+  { grep -o " $DIR/[^ ]*" /proc/mounts || true; } | sort -r | while read -r mount; do umount -l "${mount# }" 2>/dev/null || true; done
   rm -rf "$DIR" 2>/dev/null || { sleep 1; rm -rf "$DIR"; }
   log "swarm stopped"
 }
