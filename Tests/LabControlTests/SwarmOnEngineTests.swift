@@ -111,6 +111,14 @@ struct SwarmOnEngineTests {
         })
         let text = try lab.ailab("status")
         #expect(text.stdout.contains("healthy (replicas 1/1)"), "\(text.stdout)")
+        #expect(text.stdout.contains("Swarm active · manager · 2 nodes") && text.stdout.contains("gpu=true"), "\(text.stdout)")
+        // Watching the worker: its join state, and no claim about the nodes it cannot list.
+        let fromWorker = try AilabBinary.run(
+            ["status", "--json", "--catalog", lab.path, "--host", try #require(Self.environment["AILAB_TEST_SWARM_WORKER"])], environment: ["XDG_STATE_HOME": lab.state])
+        let workerJSON = try #require(try JSONSerialization.jsonObject(with: Data(fromWorker.stdout.utf8)) as? [String: Any])
+        let workerSwarm = try #require(workerJSON["swarm"] as? [String: Any])
+        #expect(workerSwarm["joinState"] as? String == "active" && workerSwarm["manager"] as? Bool == false)
+        #expect((workerSwarm["nodes"] as? [Any])?.isEmpty == true)
 
         let stop = try lab.ailab("stop", "qdrant")
         #expect(stop.status == 0 && stop.stdout.contains("scale \(lab.project)_qdrant to 0"), "\(stop.stdout)\(stop.stderr)")
