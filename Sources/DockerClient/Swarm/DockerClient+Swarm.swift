@@ -2,8 +2,8 @@ import Foundation
 
 /// The Swarm calls of the Engine API that ailab needs: this engine's membership, the nodes,
 /// secrets and overlay networks. Joining or leaving a Swarm stays the operator's job.
-/// Reference: https://docs.docker.com/reference/api/engine/version/v1.41/ (tags Node, Secret,
-/// Network, System); nodes and secrets answer 503 on an engine that is not a manager.
+/// Reference: https://docs.docker.com/reference/api/engine/version/v1.57/ (operations NodeList,
+/// NodeUpdate, SecretCreate, NetworkCreate, SystemInfo; every field used here is in API 1.41 too); nodes and secrets answer 503 on an engine that is not a manager.
 extension DockerClient {
     /// `GET /info` → `Swarm`: whether this engine is in a Swarm and a manager.
     public func swarmMembership() async throws -> SwarmMembership {

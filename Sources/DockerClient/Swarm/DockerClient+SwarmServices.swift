@@ -1,7 +1,7 @@
 import Foundation
 
 /// Swarm services and their tasks. Reference: Engine API tags Service and Task,
-/// https://docs.docker.com/reference/api/engine/version/v1.41/#tag/Service (update needs the
+/// https://docs.docker.com/reference/api/engine/version/v1.57/operations/ServiceUpdate/ (update needs the
 /// service's current `version` and the whole spec: what is left out is reset).
 extension DockerClient {
     /// `GET /services` with filters (`label`, `name`, `id`).

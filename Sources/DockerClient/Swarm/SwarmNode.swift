@@ -1,6 +1,6 @@
 /// This engine's place in a Swarm, as `GET /info` reports it under `Swarm` (Engine API
 /// "SystemInfo" → "SwarmInfo": LocalNodeState inactive|pending|active|error|locked,
-/// ControlAvailable true on a manager). https://docs.docker.com/reference/api/engine/version/v1.41/#operation/SystemInfo
+/// ControlAvailable true on a manager). https://docs.docker.com/reference/api/engine/version/v1.57/operations/SystemInfo/
 public struct SwarmMembership: Decodable, Sendable, Equatable {
     public var nodeID: String
     public var nodeAddress: String
@@ -34,7 +34,7 @@ public struct SwarmMembership: Decodable, Sendable, Equatable {
 
 /// A Swarm node as `GET /nodes` lists it (Engine API "Node": Spec.Role, Spec.Availability,
 /// Spec.Labels, Status.State ready|down|unknown|disconnected, Status.Addr).
-/// https://docs.docker.com/reference/api/engine/version/v1.41/#operation/NodeList
+/// https://docs.docker.com/reference/api/engine/version/v1.57/operations/NodeList/
 public struct SwarmNode: Decodable, Sendable, Equatable {
     public var id: String
     public var version: Int

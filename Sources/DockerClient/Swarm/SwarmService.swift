@@ -1,7 +1,7 @@
 /// A Swarm service as `GET /services` lists it: what ailab reads of it (name, labels, the
 /// replicas asked for, placement). Engine API "Service": Spec.Mode.Replicated.Replicas,
 /// Spec.TaskTemplate.Placement.Constraints, Version.Index (needed to update it).
-/// https://docs.docker.com/reference/api/engine/version/v1.41/#operation/ServiceList
+/// https://docs.docker.com/reference/api/engine/version/v1.57/operations/ServiceList/
 public struct SwarmService: Decodable, Sendable, Equatable {
     public var id: String
     public var version: Int

@@ -1,6 +1,6 @@
 /// What `POST /services/create` takes (Engine API "ServiceSpec"): a container spec, placement
 /// constraints, networks, secrets mounted as files, a replicated mode and published ports.
-/// Only the fields ailab sets. https://docs.docker.com/reference/api/engine/version/v1.41/#operation/ServiceCreate
+/// Only the fields ailab sets. https://docs.docker.com/reference/api/engine/version/v1.57/operations/ServiceCreate/
 public struct SwarmServiceSpec: Encodable, Sendable {
     public var name: String
     public var labels: [String: String]

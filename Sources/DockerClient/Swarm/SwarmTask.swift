@@ -1,6 +1,6 @@
 /// A task (one replica's try) as `GET /tasks` lists it (Engine API "Task": DesiredState,
 /// Status.State new…running|complete|shutdown|failed|rejected|remove|orphaned, Status.Err,
-/// Status.ContainerStatus). https://docs.docker.com/reference/api/engine/version/v1.41/#operation/TaskList
+/// Status.ContainerStatus). https://docs.docker.com/reference/api/engine/version/v1.57/operations/TaskList/
 public struct SwarmTask: Decodable, Sendable, Equatable {
     public var id: String
     public var serviceID: String

@@ -3,9 +3,9 @@ import Foundation
 
 /// The rule for a Swarm service, in the same words as a container's (one condition model).
 ///
-/// Swarm reports a task `running` only once its container's healthcheck has passed (swarmkit's
-/// container controller waits for `healthy` before it reports the task running, and fails the
-/// task when it turns unhealthy), so a running task of a checked component is healthy; the
+/// Swarm reports a task `running` only once its container's healthcheck has passed (moby's
+/// daemon/cluster/executor/container/controller.go: `Start` waits for `health_status: healthy`,
+/// `Start`/`Wait` end the task with ErrContainerUnhealthy when it turns unhealthy), so a running task of a checked component is healthy; the
 /// tasks' containers this engine can see refine that (one turned unhealthy since). A task's
 /// `Err` is the service's reason. The detail always starts with the replicas, `replicas 1/1`.
 extension ConditionJudge {
