@@ -30,6 +30,7 @@ struct SwarmOnEngineTests {
               interval: 1s
               timeout: 2s
               retries: 2
+            stop_grace_period: 1s   # busybox httpd ignores SIGTERM: a stop waits this long
             deploy:
               replicas: 1
               placement:
@@ -122,6 +123,8 @@ struct SwarmOnEngineTests {
 
         let stop = try lab.ailab("stop", "qdrant")
         #expect(stop.status == 0 && stop.stdout.contains("scale \(lab.project)_qdrant to 0"), "\(stop.stdout)\(stop.stderr)")
+        // Done only once the task's container stopped: none of the service's runs on the worker.
+        #expect(try await !workerEngine.listContainers(all: false).contains { $0.labels["com.docker.swarm.service.id"] == service.id })
         #expect(try lab.waitStatus { service, _ in Self.replicas(service) == "0/0" && service["condition"] as? String == "stopped" })
 
         let start = try lab.ailab("start", "qdrant", "--wait", "60")

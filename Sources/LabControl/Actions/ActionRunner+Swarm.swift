@@ -121,7 +121,8 @@ extension ActionRunner {
             try Task.checkCancellation()
             let parts = try await deployed(service)
             let text = parts.map { "\($0.service.name) \($0.replicasText)" }.joined(separator: ", ")
-            if parts.allSatisfy({ $0.running == $0.desired && ($0.desired == 0 || $0.condition.condition.isUp) }) {
+            // At 0, done once no task's container still runs (Swarm marks them to shut down at once).
+            if parts.allSatisfy({ $0.running == $0.desired && ($0.desired == 0 ? !$0.tasks.contains { $0.state == "running" } : $0.condition.condition.isUp) }) {
                 reporter.emit(service.name, .done, "replicas \(text)")
                 return
             }
