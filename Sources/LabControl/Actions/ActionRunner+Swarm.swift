@@ -9,7 +9,12 @@ import LabCatalog
 extension ActionRunner {
     func runSwarm(_ operation: PlanEntry.Operation, _ service: LabService, _ reporter: ActionReporter) async throws {
         switch operation {
-        case .install(let components), .recreate(let components): try await installSwarm(service, components, reporter)
+        case .install(let components): try await installSwarm(service, components, reporter)
+        case .recreate:
+            // The planner never asks this of a Swarm service (drift is read from containers' labels).
+            let message = "\(service.name) runs in Swarm: `ailab remove \(service.name)` then `ailab install \(service.name) --swarm` to deploy it anew"
+            reporter.emit(service.name, .failed, message)
+            throw ActionFailure(message: message)
         case .start: try await scale(service, toCatalog: true, reporter)
         case .stop: try await scale(service, toCatalog: false, reporter)
         case .restart:
