@@ -58,6 +58,9 @@ enum ServicesView {
 
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
+        let swarm = state.frame.swarmLines
+        let (area, panel) = swarm.isEmpty ? (area, Rect(x: area.x, y: area.maxY, width: area.width, height: 0)) : area.splitBottom(min(swarm.count, area.height / 2))
+        SwarmPanelView.draw(state, swarm, into: &buffer, panel)
         let shown = fitting(area.width)
         var x = area.x + 1
         for column in shown {

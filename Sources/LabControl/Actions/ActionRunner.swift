@@ -60,6 +60,10 @@ public struct ActionRunner: Sendable {
             guard let service = catalog.service(named: entry.service)?.wired(to: installed) else { continue }
             do {
                 try Task.checkCancellation()
+                if entry.swarm {
+                    try await runSwarm(entry.operation, service, reporter)
+                    continue
+                }
                 switch entry.operation {
                 case .nothing(let why): reporter.emit(service.name, .info, why)
                 case .install(let components): try await install(service, components, replacing: false, reporter)
