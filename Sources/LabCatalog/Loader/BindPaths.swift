@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LabYAML
 
 /// Relative bind-mount sources made absolute at load, from the project directory, as compose
 /// does (its `config` prints them absolute): a file included from another folder then mounts

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LabYAML
 
 /// A compose project read from disk as `docker compose` reads it: the files (`-f`, or the
 /// default ones found from the working directory up), `.env` or `--env-file`, `include:`,
