@@ -25,7 +25,8 @@ let package = Package(
         .target(
             name: "LabCatalog",
             dependencies: ["LabYAML"],
-            resources: [.copy("Resources/lab.yaml"), .copy("Resources/config")]
+            // Compiled in (Embedded/, scripts/embed-resources.py): the binary is the whole program.
+            exclude: ["Resources"]
         ),
         .target(
             name: "DockerClient",
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "Canvas",
             dependencies: ["LabYAML"],
-            resources: [.copy("Resources/themes")]
+            exclude: ["Resources"]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["Canvas", "CNcursesw"]),
