@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds a theme by name or path: `--theme`, then `AILAB_THEME`, then the compiled-in default.
 /// Names are looked up in `$XDG_CONFIG_HOME/ailab/themes`, then among the compiled-in themes.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabYAML
 
 /// Relative bind-mount sources made absolute at load, from the project directory, as compose

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabYAML
 
 /// Loads a compose file with `x-ailab` fields into a validated `Catalog`.

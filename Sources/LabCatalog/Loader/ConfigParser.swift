@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Compose's `configs`: the top-level table (`name: {file: path}` or `name: {content: text}`)
 /// and a service's list of them (`- name`, or `- {source: name, target: /path}`).
