@@ -17,14 +17,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        // ailab's own YAML reader and writer: Yams needs full Foundation, whose ICU data is most of a binary.
+        .target(name: "LabYAML"),
         .target(
             name: "LabCatalog",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/lab.yaml"), .copy("Resources/config")]
+            dependencies: ["LabYAML"],
+            // Compiled in (Embedded/, scripts/embed-resources.py): the binary is the whole program.
+            exclude: ["Resources"]
         ),
         .target(
             name: "DockerClient",
@@ -38,8 +40,8 @@ let package = Package(
         .target(name: "LabControl", dependencies: ["LabCatalog", "DockerClient"]),
         .target(
             name: "Canvas",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/themes")]
+            dependencies: ["LabYAML"],
+            exclude: ["Resources"]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["Canvas", "CNcursesw"]),
@@ -65,6 +67,7 @@ let package = Package(
         // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
         .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
+        .testTarget(name: "LabYAMLTests", dependencies: ["LabYAML"]),
         .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "ConsoleTests", dependencies: ["Canvas", "Console", "ConsoleViews", "LabControl", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),
         .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabCatalog", "DockerClient", "ailab", "ChildSpawn"]),

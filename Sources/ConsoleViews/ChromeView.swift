@@ -1,6 +1,10 @@
 import Canvas
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// The frame around every screen: header, tabs, engine banner and the key-hint footer.

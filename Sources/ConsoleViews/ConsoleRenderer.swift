@@ -1,6 +1,10 @@
 import Canvas
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Draws the whole console from one state value. Pure: the same state gives the same cells.
 public enum ConsoleRenderer {

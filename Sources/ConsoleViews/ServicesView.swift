@@ -1,6 +1,10 @@
 import Canvas
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// Every service as a table row, sortable and filterable; CPU and memory for the rows on screen.

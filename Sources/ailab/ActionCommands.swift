@@ -1,6 +1,10 @@
 import ArgumentParser
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// What every action command takes besides its services.

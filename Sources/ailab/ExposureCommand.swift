@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// `ailab exposure [--json]`: who can reach each published port, and exit 1 when the lab

@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An engine event about a lab container, in the lab's terms.
 public struct LabEvent: Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// `ailab exposure --json`, and the `exposure` object of every port in `ailab status --json`.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// `ailab roadmap --json` and `ailab check --json`: a stable schema (README, "Roadmap JSON").

@@ -3,7 +3,16 @@ import Console
 import ConsoleViews
 import CursesTerminal
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LabCatalog
 import LabControl
 

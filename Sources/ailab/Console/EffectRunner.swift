@@ -1,6 +1,10 @@
 import Console
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// Carries out the reducer's effects: stats streams, log follows and port probes, each a task

@@ -1,0 +1,50 @@
+/// The files under Sources/ that still import full Foundation (issue 17), each with the APIs it
+/// uses that FoundationEssentials lacks; `FullFoundationImportTests` keeps the list exact. It
+/// must reach empty before the binary drops ICU: one file is enough to link it all.
+enum FullFoundationRemaining {
+    static let files: Set<String> = [
+        "Console/Format.swift",  // String(format:), DateFormatter
+        "Console/Reducer.swift",  // trimmingCharacters
+        "CursesTerminal/ExitDeadline.swift",  // Thread
+        "DockerClient/API/DockerClient.swift",  // trimmingCharacters
+        "DockerClient/API/QueryString.swift",  // CharacterSet, addingPercentEncoding, JSONSerialization
+        "DockerClient/Models/EngineEvent.swift",  // trimmingCharacters
+        "DockerClient/Streams/EventFollower.swift",  // String(format:)
+        "DockerClient/Transport/DockerEndpoint.swift",  // trimmingCharacters
+        "DockerClient/Transport/SocketWatch.swift",  // NSString, Thread
+        "LabCatalog/Loader/CatalogOptions.swift",  // NSString
+        "LabCatalog/Loader/ComposeFileReader+Extends.swift",  // NSString
+        "LabCatalog/Loader/ComposeFileReader.swift",  // NSString
+        "LabCatalog/Loader/ComposeProject+Config.swift",  // JSONSerialization, NSNull
+        "LabCatalog/Loader/ComposeProject.swift",  // NSString
+        "LabCatalog/Loader/ComposeSyntax.swift",  // trimmingCharacters
+        "LabCatalog/Loader/DotEnv.swift",  // range(of:)
+        "LabControl/Actions/ActionEvent.swift",  // String(format:)
+        "LabControl/Actions/ActionLog.swift",  // NSString, ISO8601DateFormatter, replacingOccurrences
+        "LabControl/Actions/ActionRunner+Configs.swift",  // NSString
+        "LabControl/Actions/ActionRunner+Health.swift",  // trimmingCharacters
+        "LabControl/Actions/ActionRunner+Lifecycle.swift",  // NSString
+        "LabControl/Actions/ContainerBlueprint.swift",  // NSHomeDirectory
+        "LabControl/Actions/HostPortHolders.swift",  // trimmingCharacters
+        "LabControl/Actions/SecretMasker.swift",  // NSLock
+        "LabControl/Exposure/TraefikLabels.swift",  // trimmingCharacters
+        "LabControl/Exposure/TunnelReader.swift",  // trimmingCharacters, JSONSerialization, replacingOccurrences
+        "LabControl/Probes/HTTPProbe.swift",  // JSONSerialization, replacingOccurrences
+        "LabControl/Report/Elapsed.swift",  // String(format:)
+        "LabControl/Report/InspectDocument.swift",  // JSONSerialization
+        "LabControl/Report/StatusReport.swift",  // ISO8601DateFormatter
+        "LabControl/Roadmap/CheckCredentials.swift",  // range(of:)
+        "LabControl/Roadmap/MetricChecker+Lab.swift",  // addingPercentEncoding, JSONSerialization, ISO8601DateFormatter, range(of:)
+        "LabControl/Roadmap/MetricChecker.swift",  // JSONSerialization
+        "LabControl/State/StateStore.swift",  // NSString, DateFormatter, NSHomeDirectory
+        "LabControl/Support/AtomicFile.swift",  // NSString, localizedDescription
+        "ailab/ActionCLI.swift",  // trimmingCharacters, NSLock, FileHandle
+        "ailab/Console/ConsoleCommand.swift",  // Thread
+        "ailab/GlobalOptions.swift",  // FileHandle
+        "ailab/MapCommand.swift",  // FileHandle
+        "ailab/RoadmapText.swift",  // DateFormatter, padding(toLength:)
+        "ailab/StatusCommand.swift",  // FileHandle
+        "ailab/StatusTable.swift",  // padding(toLength:)
+        "ailab/TerminalText.swift",  // FileHandle
+    ]
+}
