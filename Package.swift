@@ -18,14 +18,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        // ailab's own YAML reader and writer: Yams needs full Foundation, whose ICU data is most of a binary.
+        .target(name: "LabYAML"),
         .target(
             name: "LabCatalog",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/lab.yaml"), .copy("Resources/config")]
+            dependencies: ["LabYAML"],
+            // Compiled in (Embedded/, scripts/embed-resources.py): the binary is the whole program.
+            exclude: ["Resources"]
         ),
         .target(
             name: "DockerClient",
@@ -53,12 +55,12 @@ let package = Package(
         .target(name: "LabReport", dependencies: ["LabModel", "LabExposure", "LabControl", "LabRoadmap", "LabCatalog", "DockerClient"]),
         .target(
             name: "Canvas",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/themes")]
+            dependencies: ["LabYAML"],
+            exclude: ["Resources"]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["Canvas", "CNcursesw"]),
-        .target(name: "Console", dependencies: ["Canvas", "LabModel", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog"]),
+        .target(name: "Console", dependencies: ["Canvas", "DockerClient", "LabModel", "LabLive", "LabExposure", "LabControl", "LabRoadmap", "LabReport", "LabCatalog"]),
         .target(name: "ConsoleViews", dependencies: ["Canvas", "Console", "LabModel", "LabLive", "LabExposure", "LabControl", "LabReport", "LabCatalog"]),
         // What the console's effects do (stats, logs, probes, actions, files), each a task posting
         // into the inbox; the engine behind `EffectEngine`, so tests run it against a fake.
@@ -88,6 +90,7 @@ let package = Package(
         // posix_spawn for the tests and the benchmark; outside Sources/: ailab starts no processes.
         .target(name: "ChildSpawn", path: "Tools/ChildSpawn"),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog"]),
+        .testTarget(name: "LabYAMLTests", dependencies: ["LabYAML"]),
         // Reads ARCHITECTURE.md and every import under Sources/ (no target dependency needed).
         .testTarget(name: "ArchitectureTests"),
         // What several test targets share: waiting for a condition, free ports, the private engine.

@@ -11,7 +11,7 @@ trap 'rm -rf "$prefix" "$elsewhere"' EXIT
 fail() { echo "install-test: $*" >&2; exit 1; }
 
 make -s install PREFIX="$prefix" >/dev/null
-for file in bin/ailab lib/ailab/ailab lib/ailab/ailab_LabCatalog.resources/lab.yaml lib/ailab/ailab_Canvas.resources/themes/default.yaml \
+for file in bin/ailab \
     share/man/man1/ailab.1 share/bash-completion/completions/ailab share/zsh/site-functions/_ailab share/fish/vendor_completions.d/ailab.fish; do
     [ -e "$prefix/$file" ] || fail "make install left no $file"
 done

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # `make install`, `make uninstall`, `make dist` (after `make release`):
-#   install PREFIX     the release binary in PREFIX/lib/ailab with its two resource bundles (the
-#                      built-in catalog and its config files, the themes: Foundation finds them
-#                      beside the real executable, the symlink resolved), PREFIX/bin/ailab a
-#                      relative symlink to it, bash/zsh/fish completions and the man page
-#   uninstall PREFIX   removes exactly those files, and lib/ailab
+#   install PREFIX     the release binary, stripped, as PREFIX/bin/ailab (the built-in catalog,
+#                      its config files and the themes are compiled in), bash/zsh/fish
+#                      completions and the man page
+#   uninstall PREFIX   removes exactly those files, and lib/ailab (where earlier versions put the
+#                      binary and its resource bundles)
 #   dist DIR           DIR/ailab-VERSION-linux-ARCH.tar.gz of that tree and its .sha256
 # Completions come from swift-argument-parser (`ailab --generate-completion-script`), the man
 # page from its generate-manual plugin (run with the mirrored package, no network).
@@ -43,15 +43,11 @@ install_tree() {
     local prefix=$1 page
     [ -x "$release/ailab" ] || { echo "install.sh: no $release/ailab; run make release first" >&2; exit 1; }
     page=$(man_page)
-    mkdir -p "$prefix/bin" "$prefix/lib/ailab" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
+    mkdir -p "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
         "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
-    install -m 755 "$release/ailab" "$prefix/lib/ailab/ailab"
-    command -v strip >/dev/null && strip "$prefix/lib/ailab/ailab"
-    for bundle in ailab_LabCatalog.resources ailab_Canvas.resources; do
-        rm -rf "${prefix:?}/lib/ailab/$bundle"
-        cp -R "$release/$bundle" "$prefix/lib/ailab/$bundle"
-    done
-    ln -sfn ../lib/ailab/ailab "$prefix/bin/ailab"
+    rm -rf "${prefix:?}/lib/ailab" "${prefix:?}/bin/ailab"  # an earlier install's symlink and bundles
+    install -m 755 "$release/ailab" "$prefix/bin/ailab"
+    command -v strip >/dev/null && strip "$prefix/bin/ailab"
     "$release/ailab" --generate-completion-script bash > "$prefix/share/bash-completion/completions/ailab"
     "$release/ailab" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_ailab"
     "$release/ailab" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/ailab.fish"

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 SERIAL='EndToEndTests|StateStoreTests'
 SERIAL+='|ContainerLifecycleTests|EngineStreamsTests|TransportFaultTests|HostileAnswerTests|EngineFeedFaultTests'
-SERIAL+='|ErrorBodyTests|TestEngineIsPresent'
+SERIAL+='|ErrorBodyTests|TestEngineIsPresent|ExecTests'
 
 swift test --skip-build --parallel --skip "$SERIAL" "$@"
 swift test --skip-build --no-parallel --filter "$SERIAL" "$@"

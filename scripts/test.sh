@@ -13,6 +13,8 @@ swift build --build-tests "$@"
 # engine (and its fixture image), drive tmux or a child process, or bound how long a fake
 # engine's slow answer may take (a slow drip must time out within 2 s).
 bash scripts/test-engine.sh run bash scripts/test-passes.sh "$@"
+# A two-node Swarm in two network namespaces for the Swarm tests (see scripts/test-swarm.sh).
+bash scripts/test-swarm.sh run swift test --skip-build --no-parallel --filter SwarmOnEngineTests "$@"
 # make install into a temporary prefix, the installed ailab run elsewhere, make uninstall (one release build).
 bash scripts/install-test.sh
 # A bounded libFuzzer run over the engine-answer decoders; `scripts/fuzz.sh 1800` goes longer.

@@ -1,7 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds a theme by name or path: `--theme`, then `AILAB_THEME`, then the compiled-in default.
-/// Names are looked up in `$XDG_CONFIG_HOME/ailab/themes`, then among the bundled themes/.
+/// Names are looked up in `$XDG_CONFIG_HOME/ailab/themes`, then among the compiled-in themes.
 public enum ThemeCatalog {
     public static let bundledNames = ["default", "light", "high-contrast", "monochrome"]
 
@@ -14,11 +18,10 @@ public enum ThemeCatalog {
         let userFile = "\(config)/ailab/themes/\(wanted).yaml"
         if !config.isEmpty, FileManager.default.fileExists(atPath: userFile) { return try ThemeLoader.load(path: userFile) }
         if wanted == "default" { return .standard }
-        if let url = bundledURL(wanted) { return try ThemeLoader.load(path: url.path) }
+        if let text = bundledText(wanted) { return try ThemeLoader.parse(text, file: "built-in theme \(wanted)") }
         throw ThemeError(file: wanted, line: 1, message: "no such theme; built in: \(bundledNames.joined(separator: ", ")), or give a file path")
     }
 
-    public static func bundledURL(_ name: String) -> URL? {
-        Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "themes")
-    }
+    /// A bundled theme's YAML, compiled in (Embedded/BuiltInThemes.swift).
+    public static func bundledText(_ name: String) -> String? { BuiltInThemes.files["\(name).yaml"] }
 }

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
+import LabYAML
 
 /// A theme file that could not be read, located as file:line.
 public struct ThemeError: Error, Sendable, CustomStringConvertible {
@@ -27,17 +31,13 @@ public enum ThemeLoader {
     }
 
     public static func parse(_ text: String, file: String, base: Theme = .standard) throws(ThemeError) -> Theme {
-        let root: Node
+        let parsed: Node?
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw ThemeError(file: file, line: 1, message: "the file is empty") }
-            root = node
-        } catch let error as ThemeError {
-            throw error
-        } catch let YamlError.scanner(_, problem, mark, _), let YamlError.parser(_, problem, mark, _) {
-            throw ThemeError(file: file, line: mark.line, message: "YAML syntax: \(problem)")
+            parsed = try YAMLReader.compose(text)
         } catch {
-            throw ThemeError(file: file, line: 1, message: "not YAML: \(error)")
+            throw ThemeError(file: file, line: error.line, message: "YAML syntax: \(error.problem)")
         }
+        guard let root = parsed else { throw ThemeError(file: file, line: 1, message: "the file is empty") }
         func fail(_ node: Node, _ message: String) -> ThemeError { ThemeError(file: file, line: node.mark?.line ?? 1, message: message) }
         guard let mapping = root.mapping else { throw fail(root, "expected a mapping with name, palette and roles") }
         var theme = base

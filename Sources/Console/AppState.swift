@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabControl
 import LabModel
@@ -20,6 +24,9 @@ public struct AppState: Sendable {
     public var exposureRow = 0
     public var exposureAuth: [String: AuthFinding] = [:]
     public var exposureUnchecked = "not yet"
+    /// Routes and tunnels of the lab's own files (`ExposureExtras`), and the expose plan being asked about.
+    public var exposureExtras = ExposureExtras()
+    public var exposeDialog: ExposePlan?
     public var filter = ""
     public var editingFilter = false
     /// The command palette's line while it is open (`:`), and what Tab last offered.
@@ -62,6 +69,10 @@ public struct AppState: Sendable {
     public var detailTail: [LogLine] = []
     /// How far the help overlay is scrolled (in rows).
     public var helpScroll = 0
+    /// The key bindings in force: the defaults with the person's key-map file applied.
+    public var keys = KeyTable.defaults
+    /// Which component of a multi-container service to open a shell in (`e`), while asked.
+    public var shellChooser: ShellChooser?
     /// Times are shown in this zone (tests fix it; people see their own).
     public var timeZone: TimeZone = .current
     /// Layout and rows derived from everything above; `Reducer.reduce` refreshes it after each

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 import LabLive
 import LabExposure
@@ -15,6 +19,9 @@ public enum ConsoleEvent: Sendable {
     /// One unauthenticated request's answer per published port (`ExposureJudge.authKey`), and
     /// why the others have none.
     case exposureChecked([String: AuthFinding], unchecked: String)
+    /// The lab's own route and tunnel files, read again; an expose plan to ask about.
+    case exposureFiles(ExposureExtras)
+    case exposePlanned(ExposePlan)
     /// The state file as it now is (after checks ran, a mark, or a first-healthy note).
     case labState(LabState)
     case stateError(String)
@@ -48,6 +55,11 @@ public enum Effect: Sendable, Equatable {
     case probePorts([Int])
     /// Send each published port one unauthenticated request (the Exposure screen's auth).
     case checkExposure
+    /// Plan `ailab expose` for a service (the first installed tunnel that carries it), write a
+    /// confirmed plan, or take a service's exposure back.
+    case planExpose(service: String)
+    case applyExpose(ExposePlan)
+    case unexpose(service: String)
     /// Run the roadmap's automatic checks and record the results.
     case runChecks
     case setMark(metric: String, met: Bool)
@@ -63,6 +75,9 @@ public enum Effect: Sendable, Equatable {
     case fetchTail(service: String, containers: [ContainerRef])
     /// Read this container's inspect document.
     case fetchInspect(ContainerRef)
+    /// Hand the terminal to a shell in this container (any container, of the lab or not) and
+    /// take it back when the shell exits; the run loop does it, as it owns the terminal.
+    case openShell(containerID: String, name: String)
 }
 
 public struct ContainerRef: Sendable, Hashable {

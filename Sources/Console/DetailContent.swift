@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabReport
@@ -28,6 +32,10 @@ public enum DetailContent {
         line(("Components", Style(.title)))
         for component in service.components {
             let containers = status.containers.filter { $0.component == component.name }
+            if let part = status.swarm.first(where: { $0.component == component.name }), let swarm = state.snapshot.swarm {
+                for row in SwarmRows.serviceLines(part, swarm) { line(("  " + row.text, Style(row.condition.map(ConditionStyle.role) ?? .text))) }
+                continue
+            }
             if containers.isEmpty {
                 line(("  \(component.name)", Style(.text)), ("  \(component.image)", Style(.muted)), ("  not created", Style(.notInstalled)))
             }

@@ -29,6 +29,8 @@ public struct Frame: Sendable {
     public var layers: LayersLayout
     /// The Detail overlay's lines, while it is open.
     public var detailLines: [DetailContent.Line]
+    /// The Swarm panel under the Services table (empty outside a Swarm).
+    public var swarmLines: [SwarmLine]
 
     public init(_ state: AppState) {
         layout = Layout(width: state.width, height: state.height)
@@ -42,6 +44,7 @@ public struct Frame: Sendable {
         helpArea = Rect(x: 0, y: layout.tabs.maxY, width: state.width, height: max(0, layout.footer.y - layout.tabs.maxY))
         // Only the screen on show is derived: the others cost nothing until they are shown.
         serviceRows = state.screen == .services ? state.serviceRows : []
+        swarmLines = state.screen == .services ? SwarmRows.lines(state.snapshot) : []
         portRows = state.screen == .ports ? state.portRows : []
         exposureRows = state.screen == .exposure ? state.exposureRows : []
         roadmapRows = state.screen == .roadmap ? state.roadmapRows : []

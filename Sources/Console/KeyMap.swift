@@ -9,8 +9,9 @@ public enum Command: Sendable, Equatable {
     case searchLogs, nextMatch, previousMatch, follow
     case runChecks, toggleMark, toggleGrouping
     case act(ActionKind), purge, cancelAction, showActionLog
-    case palette, inspect
+    case palette, inspect, shell
     case toggleWrap, toggleTimestamps, nextLogWindow, saveLogs
+    case expose, unexpose
 }
 
 /// Where a binding applies.
@@ -21,6 +22,7 @@ public enum KeyScope: String, Sendable, CaseIterable {
     case actions = "Actions (on the selected service)"
     case roadmap = "Roadmap screen"
     case logs = "Logs"
+    case exposure = "Exposure screen"
 }
 
 public struct KeyBinding: Sendable {
@@ -31,11 +33,9 @@ public struct KeyBinding: Sendable {
     public var scope: KeyScope
 }
 
-/// The one table of key bindings: it drives key handling, the help overlay and the README.
+/// The one table of default key bindings: with a key-map file applied (`KeyTable`), it drives
+/// key handling and the help overlay; the README lists the defaults.
 public enum KeyMap {
-    /// Rows the help overlay lists: a heading per scope and a row per binding.
-    public static var helpLineCount: Int { KeyScope.allCases.count + bindings.count }
-
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.char("q")], label: "q", command: .quit, help: "quit (Ctrl-C too)", scope: .everywhere),
         KeyBinding(keys: [.char("?")], label: "?", command: .help, help: "this help", scope: .everywhere),
@@ -70,6 +70,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("P")], label: "P", command: .purge, help: "remove and delete its volumes (asks twice)", scope: .actions),
         KeyBinding(keys: [.char("C")], label: "C", command: .cancelAction, help: "cancel the running action (a pull stops at once)", scope: .actions),
         KeyBinding(keys: [.char("a")], label: "a", command: .showActionLog, help: "the action log", scope: .actions),
+        KeyBinding(keys: [.char("e")], label: "e", command: .shell, help: "shell in its container (bash, else sh; exit returns)", scope: .actions),
         KeyBinding(keys: [.char("o")], label: "o", command: .sortNext, help: "sort by next column", scope: .services),
         KeyBinding(keys: [.char("O")], label: "O", command: .sortReverse, help: "reverse the sort", scope: .services),
         KeyBinding(keys: [.char("c")], label: "c", command: .runChecks, help: "run the metric checks now", scope: .roadmap),
@@ -85,42 +86,10 @@ public enum KeyMap {
         KeyBinding(keys: [.char("W")], label: "W", command: .saveLogs, help: "save what is shown to a file", scope: .logs),
         KeyBinding(keys: [.up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .char("g"), .end, .char("G")],
                    label: "↑↓ PgUp/Dn", command: .up, help: "scroll (g G: ends)", scope: .logs),
+        KeyBinding(keys: [.char("E")], label: "E", command: .expose, help: "expose the service: Traefik route with basic auth, and a tunnel (asks)", scope: .exposure),
+        KeyBinding(keys: [.char("U")], label: "U", command: .unexpose, help: "take the exposure back (the files as they were)", scope: .exposure),
     ]
 
-    /// The command `key` means in `scope` (falling back to the bindings that apply everywhere).
-    public static func command(for key: Key, in scope: KeyScope) -> Command? {
-        let scopes: [KeyScope] = scope == .services || scope == .roadmap ? [scope, .lists, .actions, .everywhere]
-            : scope == .lists ? [.lists, .actions, .everywhere] : [scope, .everywhere]
-        for wanted in scopes {
-            if let binding = bindings.first(where: { $0.scope == wanted && $0.keys.contains(key) }) {
-                return scope == .logs && wanted == .logs ? logCommand(key, binding) : binding.command
-            }
-        }
-        return nil
-    }
-
-    /// The scroll binding lists several keys under one line of help; each key scrolls its own way.
-    private static func logCommand(_ key: Key, _ binding: KeyBinding) -> Command {
-        switch key {
-        case .up, .char("k"): return .up
-        case .down, .char("j"): return .down
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .home, .char("g"): return .top
-        case .end, .char("G"): return .bottom
-        default: return binding.command
-        }
-    }
-
     /// The key list as Markdown, for the README (a test keeps the README's copy current).
-    public static var markdown: String {
-        var lines = ["| Key | Does |", "|---|---|"]
-        for scope in KeyScope.allCases {
-            lines.append("| **\(scope.rawValue)** | |")
-            for binding in bindings where binding.scope == scope {
-                lines.append("| `\(binding.label)` | \(binding.help) |")
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
+    public static var markdown: String { KeyTable.defaults.markdown }
 }

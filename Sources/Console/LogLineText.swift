@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A log line as plain text for a file: time, container, `!` for stderr, the text.
 public enum LogLineText {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How far back the logs view reads: the newest lines, or everything since a moment.
 public enum LogWindow: String, Sendable, CaseIterable, Equatable {

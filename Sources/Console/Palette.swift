@@ -12,7 +12,7 @@ public enum Palette {
     static let verbs: [(name: String, verb: Verb)] = Screen.allCases.map { ($0.title.lowercased(), Verb.screen($0)) } + [
         ("help", .command(.help)), ("quit", .command(.quit)), ("actions", .command(.showActionLog)),
         ("check", .command(.runChecks)), ("cancel", .command(.cancelAction)),
-        ("logs", .onService(.logs)), ("detail", .onService(.detail)), ("inspect", .onService(.inspect)), ("install", .onService(.act(.install))),
+        ("logs", .onService(.logs)), ("detail", .onService(.detail)), ("inspect", .onService(.inspect)), ("shell", .onService(.shell)), ("install", .onService(.act(.install))),
         ("start", .onService(.act(.start))), ("stop", .onService(.act(.stop))), ("restart", .onService(.act(.restart))),
         ("remove", .onService(.act(.remove))), ("purge", .onService(.purge)),
     ]

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabModel
 
 extension Reducer {
@@ -81,6 +85,7 @@ extension Reducer {
         case .act(let kind): return startAction(&state, kind)
         case .purge: return startAction(&state, .remove, purge: true)
         case .cancelAction: return cancelAction(&state)
+        case .expose, .unexpose: return startExpose(&state, command == .expose)
         case .showActionLog:
             state.overlay = .actionLog
             return statsEffect(state)
@@ -97,6 +102,7 @@ extension Reducer {
             }
             state.overlay = .inspect
             return inspect(&state, service: service, first)
+        case .shell: return shell(&state)
         }
     }
 

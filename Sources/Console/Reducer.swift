@@ -32,6 +32,12 @@ public enum Reducer {
         case .exposureChecked(let findings, let unchecked):
             (state.exposureAuth, state.exposureUnchecked) = (findings, unchecked)
             return []
+        case .exposureFiles(let extras):
+            state.exposureExtras = extras
+            return []
+        case .exposePlanned(let plan):
+            state.exposeDialog = plan
+            return []
         case .labState(let labState):
             state.labState = labState
             state.checksRunning = false
@@ -83,14 +89,16 @@ public enum Reducer {
             if state.editingFilter { return editFilter(&state, key) }
             if state.logs.editingSearch { return editSearch(&state, key) }
             if state.overlay == .help { return helpKey(&state, key) }
+            if state.shellChooser != nil { return chooseShell(&state, key) }
             if key == .ctrl("c") { return [.quit] }
+            if state.exposeDialog != nil { return answerExpose(&state, key) }
             if let stage = state.action?.stage, stage == .refused || { if case .confirming = stage { true } else { false } }() {
                 return answer(&state, key)
             }
             state.inspect.message = nil
             let scope: KeyScope = state.overlay == .logs || state.overlay == .inspect ? .logs : state.overlay != nil ? .lists
-                : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : .lists
-            guard let command = KeyMap.command(for: key, in: scope) else { return [] }
+                : state.screen == .services ? .services : state.screen == .roadmap ? .roadmap : state.screen == .exposure ? .exposure : .lists
+            guard let command = state.keys.command(for: key, in: scope) else { return [] }
             return perform(&state, command)
         }
     }
@@ -105,10 +113,10 @@ public enum Reducer {
         case .pageDown: state.helpScroll += page
         default:
             state.overlay = nil
-            return key == .char("q") || key == .ctrl("c") ? [.quit] : []
+            return state.keys.command(for: key, in: .everywhere) == .quit || key == .ctrl("c") ? [.quit] : []
         }
         // The view shows as many columns as fit; past the last row there is nothing to scroll to.
-        state.helpScroll = min(state.helpScroll, KeyMap.helpLineCount)
+        state.helpScroll = min(state.helpScroll, state.keys.helpLineCount)
         return []
     }
 

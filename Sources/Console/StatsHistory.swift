@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A container's recent resource use, for sparklines and I/O rates: the newest samples of the
 /// stats stream (about one a second), bounded.

@@ -1,10 +1,15 @@
 import Console
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 import LabModel
 import LabReport
 import LabRoadmap
+import LabExposure
 
 /// Carries out the reducer's effects: stats streams, log follows, port probes, actions and
 /// state-file writes, each a task that posts what it learns into the inbox. Only the UI thread
@@ -53,7 +58,7 @@ public final class EffectRunner {
             writeState { try roadmap.mark(metric, met: met, catalog: snapshot.catalog, by: person) }
         case .noteHealthy:
             writeState { try roadmap.store.update { RoadmapRunner.noteHealthy(snapshot, in: &$0) } }
-        case .quit: break
+        case .quit, .openShell: break  // the run loop's own: the loop ends, or the terminal is handed over
         case .watchStats(let ids): watchStats(ids)
         case .followLogs(_, let containers, let window): followLogs(containers, window: window)
         case .saveLogs(let service, let lines): saveLogs(service, lines)
@@ -97,6 +102,9 @@ public final class EffectRunner {
                 let (findings, unchecked) = await engine.checkExposure(snapshot)
                 inbox.post(.exposureChecked(findings, unchecked: unchecked))
             }
+            // Reads the lab's expose files: off the UI thread.
+            tasks.start { inbox.post(.exposureFiles(ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))) }
+        case .planExpose, .applyExpose, .unexpose: expose(effect, snapshot: snapshot)
         }
     }
 

@@ -1,6 +1,10 @@
 import Canvas
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// The action bar (what is running, a pull's progress), the plan dialog, and the action log.

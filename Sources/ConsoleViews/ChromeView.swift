@@ -1,6 +1,10 @@
 import Canvas
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabModel
 
 /// The frame around every screen: header, tabs, engine banner and the key-hint footer.
@@ -91,6 +95,8 @@ enum ChromeView {
             }
             if !state.filter.isEmpty { hints.insert(("Esc", "clear /\(state.filter)"), at: 0) }
         }
+        let inLogs = state.overlay == .logs || state.overlay == .inspect
+        hints = hints.map { (state.keys.relabel($0.0, logs: inLogs), $0.1) }  // a key-map file's keys, not the defaults
         var x = area.x + 1
         for (key, label) in hints {
             let width = DisplayWidth.of(key) + DisplayWidth.of(label) + 3

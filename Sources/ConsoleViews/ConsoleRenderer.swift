@@ -1,6 +1,10 @@
 import Canvas
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Draws the whole console from one state value. Pure: the same state gives the same cells.
 public enum ConsoleRenderer {
@@ -22,6 +26,8 @@ public enum ConsoleRenderer {
         }
         ActionViews.bar(state, into: &buffer, barArea)
         if let action = state.action, !action.isBusy { ActionViews.dialog(state, into: &buffer, frame.dialogArea) }
+        ShellChooserView.draw(state, into: &buffer, frame.dialogArea)
+        if state.exposeDialog != nil { ExposeDialogView.draw(state, into: &buffer, frame.dialogArea) }
         SummaryView.draw(state, into: &buffer, layout.summary)
         SummaryView.progress(state, into: &buffer, layout.progress)
         ChromeView.footer(state, into: &buffer, layout.footer)

@@ -12,7 +12,7 @@ enum HelpView {
         var lines: [(String, String, Bool)] = []
         for scope in KeyScope.allCases {
             lines.append((scope.rawValue, "", true))
-            for binding in KeyMap.bindings where binding.scope == scope { lines.append((binding.label, binding.help, false)) }
+            for binding in state.keys.bindings where binding.scope == scope { lines.append((binding.label, binding.help, false)) }
         }
         guard area.width >= 8, area.height >= 3 else { return }
         buffer.fill(area)

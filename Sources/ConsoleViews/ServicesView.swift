@@ -1,6 +1,10 @@
 import Canvas
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabModel
 
 /// Every service as a table row, sortable and filterable; CPU and memory for the rows on screen.
@@ -58,6 +62,9 @@ enum ServicesView {
 
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
+        let swarm = state.frame.swarmLines
+        let (area, panel) = swarm.isEmpty ? (area, Rect(x: area.x, y: area.maxY, width: area.width, height: 0)) : area.splitBottom(min(swarm.count, area.height / 2))
+        SwarmPanelView.draw(state, swarm, into: &buffer, panel)
         let shown = fitting(area.width)
         var x = area.x + 1
         for column in shown {

@@ -16,7 +16,7 @@ public final class CursesTerminal: Terminal {
     public let unicode: Bool
     private let theme: Theme
     private var screen: OpaquePointer?
-    private var previous: ScreenBuffer?
+    var previous: ScreenBuffer?
     private var pairs: [PairKey: Int16] = [:]
     private var running = false
 

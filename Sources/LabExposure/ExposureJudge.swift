@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 
@@ -12,14 +16,23 @@ public enum ExposureJudge {
 
     /// Every published or routed port of the installed services, in catalog order, then the
     /// ports of containers of no catalog service.
-    public static func judge(_ snapshot: LabSnapshot, auth: [String: AuthFinding] = [:], unchecked: String = "not checked") -> [PortExposure] {
+    /// `extras`: the routes and tunnels of the lab's own files on this host (`ExposureExtras.read`).
+    public static func judge(
+        _ snapshot: LabSnapshot, auth: [String: AuthFinding] = [:], unchecked: String = "not checked", extras: ExposureExtras = ExposureExtras()
+    ) -> [PortExposure] {
         guard snapshot.engine.reachable else { return [] }
         let installed = snapshot.services.filter(\.isInstalled)
         let traefik = installed.first { $0.service.components.contains { $0.image.lowercased().hasPrefix("traefik") } }
         let exposedByDefault = !(traefik?.service.components.flatMap { $0.command ?? [] }
             .contains { $0.lowercased() == "--providers.docker.exposedbydefault=false" } ?? false)
-        let routes = TraefikLabels(containers: snapshot.allContainers, exposedByDefault: exposedByDefault).routes()
+        // A file router of a higher priority than a label router's default (its rule's length,
+        // https://doc.traefik.io/traefik/routing/routers/#priority) takes every request of the
+        // same rule: the label router is shadowed (an `ailab expose` route with auth in front).
+        let shadowing = Set(extras.routes.filter { ($0.priority ?? 0) > $0.route.rule.count }.flatMap { $0.route.rule.components(separatedBy: " || ") })
+        let routes = TraefikLabels(containers: snapshot.allContainers, exposedByDefault: exposedByDefault).routes().filter { !shadowing.contains($0.route.rule) }
+            + (traefik == nil ? [] : fileRoutes(extras, containers: snapshot.allContainers))
         let tunnels = installed.flatMap { TunnelReader.paths(of: $0.service) }
+            + extras.tunnels.filter { path in installed.contains { $0.service.name == path.tunnel } }
         // Traefik's own reach: the best of its entry ports (not its admin ones), and the tunnels to it.
         let traefikEntries = traefik.map { entries(of: $0) } ?? []
         let traefikNames = Set(traefik.map { $0.service.components.map(\.name) + $0.containers.map(\.name) } ?? [])
@@ -60,6 +73,13 @@ public enum ExposureJudge {
             let policy = traefik.service.components.first { $0.name == container.component }?.exposure ?? ExposurePolicy()
             return container.ports.filter { policy.kind(ofContainerPort: $0.container, layer: traefik.service.layer) == .entry }
                 .map { Entry(container: $0.container, reach: Reach(hostIP: $0.hostIP)) }
+        }
+    }
+
+    /// File-provider routers, sent to the container whose compose service or name is their server's host.
+    private static func fileRoutes(_ extras: ExposureExtras, containers: [ContainerStatus]) -> [(container: ContainerStatus, port: Int?, route: TraefikRoute)] {
+        extras.routes.compactMap { file in
+            containers.first { $0.component == file.host || $0.name == file.host }.map { ($0, file.port, file.route) }
         }
     }
 

@@ -9,8 +9,8 @@ import LabCatalog
 /// and Tailscale's serve config (`Web` handlers' `Proxy`, `TCP` `TCPForward`, `AllowFunnel`:
 /// https://tailscale.com/kb/1282/docker). A remotely managed cloudflared (a token only) keeps
 /// its ingress in Cloudflare's dashboard: nothing here can say where it points.
-enum TunnelReader {
-    static func paths(of service: LabService) -> [TunnelPath] {
+public enum TunnelReader {
+    public static func paths(of service: LabService) -> [TunnelPath] {
         service.components.flatMap { component -> [TunnelPath] in
             let args = (component.entrypoint ?? []) + (component.command ?? [])
             let image = component.image.lowercased()
@@ -26,8 +26,8 @@ enum TunnelReader {
                 let name = value(after: "--subdomain", in: args).map { "\($0).\(server)" } ?? server
                 return [TunnelPath(tunnel: service.name, target: "\(host):\(port)", publicName: name)]
             }
-            if image.contains("cloudflared") { return cloudflared(service.name, args: args, configs: component.configs) }
-            if image.contains("tailscale") { return tailscale(service.name, configs: component.configs) }
+            if image.contains("cloudflared") { return cloudflared(service.name, args: args, contents: component.configs.map(\.content)) }
+            if image.contains("tailscale") { return tailscale(service.name, contents: component.configs.map(\.content)) }
             return []
         }
     }
@@ -43,14 +43,14 @@ enum TunnelReader {
         return "\(host):\(parsed.port ?? (parsed.scheme == "https" ? 443 : 80))"
     }
 
-    private static func cloudflared(_ name: String, args: [String], configs: [ConfigFile]) -> [TunnelPath] {
+    static func cloudflared(_ name: String, args: [String], contents: [String]) -> [TunnelPath] {
         if let url = value(after: "--url", in: args), let target = target(url) {
             return [TunnelPath(tunnel: name, target: target, publicName: "trycloudflare.com")]
         }
         // A config file's ingress: `- hostname: x.example.com` then `service: http://h:p`.
         var paths: [TunnelPath] = []
         var hostname = "cloudflare"
-        for line in configs.flatMap({ $0.content.split(separator: "\n") }) {
+        for line in contents.flatMap({ $0.split(separator: "\n") }) {
             let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "- ", with: "")
             if text.hasPrefix("hostname:") { hostname = text.dropFirst(9).trimmingCharacters(in: .whitespaces) }
             if text.hasPrefix("service:"), let target = target(text.dropFirst(8).trimmingCharacters(in: .whitespaces)) {
@@ -61,9 +61,9 @@ enum TunnelReader {
         return paths
     }
 
-    private static func tailscale(_ name: String, configs: [ConfigFile]) -> [TunnelPath] {
-        configs.flatMap { config -> [TunnelPath] in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(config.content.utf8)) as? [String: Any] else { return [] }
+    static func tailscale(_ name: String, contents: [String]) -> [TunnelPath] {
+        contents.flatMap { content -> [TunnelPath] in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any] else { return [] }
             let funnel = (object["AllowFunnel"] as? [String: Bool] ?? [:]).values.contains(true)
             let publicName = funnel ? "internet (funnel)" : "tailnet"
             var targets: [String] = []

@@ -1,6 +1,10 @@
 import DockerClient
 import LabModel
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An engine event about a lab container, in the lab's terms.
 public struct LabEvent: Sendable, Equatable {

@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabProbes
@@ -15,7 +19,7 @@ public enum LabUpdate: Sendable {
 /// A full resync happens only on (re)connect; each event refreshes the one container it names.
 public actor LiveLab {
     public let catalog: Catalog
-    private let client: DockerClient
+    let client: DockerClient
     private let loader: SnapshotLoader
     private var containers: [String: ContainerStatus] = [:]
     private var engine: EngineInfo
@@ -26,6 +30,8 @@ public actor LiveLab {
     /// When the last resync began, and for which engine: an overflow before it is covered.
     private var lastResync = Date.distantPast
     private var lastVersion: EngineVersion?
+    /// The Swarm as last read (see `swarmLoop`); nil outside a Swarm.
+    var swarm: SwarmState?
 
     public init(client: DockerClient, catalog: Catalog) {
         self.client = client
@@ -36,7 +42,7 @@ public actor LiveLab {
 
     /// The current snapshot.
     public var snapshot: LabSnapshot {
-        LabSnapshot(catalog: catalog, engine: engine, containers: Array(containers.values), probes: engine.reachable ? probes : [:])
+        LabSnapshot(catalog: catalog, engine: engine, containers: Array(containers.values), probes: engine.reachable ? probes : [:], swarm: swarm)
     }
 
     /// Runs until the returned stream's consumer stops, yielding a snapshot after every change.
@@ -56,7 +62,9 @@ public actor LiveLab {
             continuation.finish()
         }
         let probing = Task.detached { await self.probeLoop { continuation.yield($0) } }
+        let swarming = Task.detached { await self.swarmLoop { continuation.yield($0) } }
         continuation.onTermination = { _ in
+            swarming.cancel()
             task.cancel()
             look.cancel()
             probing.cancel()

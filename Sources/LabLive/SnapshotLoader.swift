@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabProbes
@@ -19,12 +23,13 @@ public struct SnapshotLoader: Sendable {
     public func load(probing: Bool = true) async -> LabSnapshot {
         do {
             async let version = client.version()
+            async let swarm = try? SwarmLoader(client: client, stack: catalog.name).state()
             let containers = try await containerStatuses()
             let engine = try await version
             let snapshot = LabSnapshot(
                 catalog: catalog,
                 engine: EngineInfo(endpoint: client.endpoint.description, reachable: true, version: engine.version, apiVersion: engine.apiVersion),
-                containers: containers)
+                containers: containers, swarm: await swarm ?? nil)
             guard probing, !ServiceProber.probeable(snapshot).isEmpty else { return snapshot }
             return snapshot.with(probes: await ServiceProber(endpoint: client.endpoint).probeAll(snapshot))
         } catch {
@@ -35,7 +40,9 @@ public struct SnapshotLoader: Sendable {
     /// The lab as it is now, for actions: unlike `load`, an unreachable engine throws.
     public func current() async throws -> LabSnapshot {
         let engine = EngineInfo(endpoint: client.endpoint.description, reachable: true)
-        return LabSnapshot(catalog: catalog, engine: engine, containers: try await containerStatuses())
+        // The Swarm too: an action must not take a Swarm service for one not installed.
+        async let swarm = SwarmLoader(client: client, stack: catalog.name).state()
+        return LabSnapshot(catalog: catalog, engine: engine, containers: try await containerStatuses(), swarm: try await swarm)
     }
 
     /// All containers, with inspect details for the lab's own (uptime, exit code, last health check).

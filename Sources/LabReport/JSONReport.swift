@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A report scripts read: JSON, pretty, keys sorted (so keys never move), slashes as written.
 public protocol JSONReport: Encodable {}

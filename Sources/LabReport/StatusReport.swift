@@ -15,6 +15,8 @@ public struct StatusReport: JSONReport, Sendable {
     let summary: Summary
     let services: [Service]
     let other: [Container]
+    /// null when the engine is in no Swarm.
+    @Nullable var swarm: Swarm?
 
     /// `exposures`: each port's, from `ExposureJudge` (with the auth findings when they were checked).
     public init(_ snapshot: LabSnapshot, exposures: [PortExposure]? = nil) {
@@ -30,8 +32,9 @@ public struct StatusReport: JSONReport, Sendable {
             unhealthy: counts[.unhealthy], failed: counts[.crashed] + counts[.restarting], notInstalled: counts[.notInstalled],
             other: snapshot.others.count,
             conditions: Dictionary(uniqueKeysWithValues: Condition.allCases.map { ($0.rawValue, counts[$0]) }))
-        services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable, exposures: exposures) }
+        services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable, exposures: exposures, swarmState: snapshot.swarm) }
         other = snapshot.others.map { Container($0, engineReachable: info.reachable, exposures: exposures) }
+        swarm = snapshot.swarm.map(Swarm.init)
     }
 
     static func iso(_ date: Date?) -> String? {
@@ -93,8 +96,10 @@ public struct StatusReport: JSONReport, Sendable {
         /// Another compose project's container shown for this service ("" for one of no project); ailab will not act on it.
         @Nullable var standInProject: String?
         @Nullable var lastCheck: Check?
+        /// Its Swarm services (empty when it is not deployed to Swarm).
+        let swarm: [SwarmServiceReport]
 
-        init(_ status: ServiceStatus, at now: Date, engineReachable: Bool, exposures: [PortExposure]) {
+        init(_ status: ServiceStatus, at now: Date, engineReachable: Bool, exposures: [PortExposure], swarmState: SwarmState? = nil) {
             name = status.service.name
             title = status.service.title
             layer = status.service.layer?.rawValue ?? Layer.unassignedID
@@ -116,6 +121,7 @@ public struct StatusReport: JSONReport, Sendable {
             drifted = status.isDrifted
             standInProject = status.standInProject
             lastCheck = status.failingCheck.map { Check(container: $0.container, exitCode: $0.run.exitCode, output: $0.run.output) }
+            swarm = status.swarm.map { SwarmServiceReport($0, in: swarmState) }
         }
     }
 

@@ -30,7 +30,7 @@ struct ActionCLI {
             throw ExitCode(3)
         }
         guard plan.changesSomething else { return }
-        try confirm(plan.questions)
+        try Self.confirm(plan.questions, yes: options.yes)
         let printer = ProgressPrinter(live: isatty(STDOUT_FILENO) == 1)
         let quit = ActionQuit()
         let task = Task { await actions.runner(healthTimeout: .milliseconds(Int64(options.wait * 1000))).run(plan, quit: quit) { printer.show($0) } }
@@ -70,8 +70,8 @@ struct ActionCLI {
     }
 
     /// Every question answered yes: by --yes, or by the person at the terminal.
-    private func confirm(_ questions: [String]) throws {
-        guard !questions.isEmpty, !options.yes else { return }
+    static func confirm(_ questions: [String], yes: Bool) throws {
+        guard !questions.isEmpty, !yes else { return }
         guard isatty(STDIN_FILENO) == 1 else {
             for question in questions { Stderr.line("needs confirmation: \(question)") }
             Stderr.line("refused: no terminal to ask; run again with --yes to confirm")

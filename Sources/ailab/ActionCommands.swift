@@ -1,6 +1,10 @@
 import ArgumentParser
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// What every action command takes besides its services.
@@ -35,9 +39,11 @@ struct InstallCommand: AsyncParsableCommand {
             """ + "\n\n" + actionExitCodes)
 
     @OptionGroup var options: ActionOptions
+    @Flag(name: .long, help: "Deploy as Swarm services in a stack named after the project (the engine must be a Swarm manager).")
+    var swarm = false
     @Argument(help: "Services or phases (phase1) to install.") var targets: [String]
 
-    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.install, targets)) }
+    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.install, targets, swarm: swarm)) }
 }
 
 struct StartCommand: AsyncParsableCommand {

@@ -18,7 +18,7 @@ struct Ailab: AsyncParsableCommand {
         version: BuildInfo.versionLine,
         subcommands: [
             ConsoleCommand.self, StatusCommand.self, InstallCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
-            RemoveCommand.self, ConfigCommand.self, RoadmapCommand.self, ExposureCommand.self, MapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self,
+            RemoveCommand.self, ConfigCommand.self, RoadmapCommand.self, ExposureCommand.self, ExposeCommand.self, UnexposeCommand.self, SecretsCommand.self, MapCommand.self, CheckCommand.self, MarkCommand.self, UnmarkCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabExposure
 import LabReport
 
@@ -43,7 +47,8 @@ struct ExposureCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let checker = AuthChecker(endpoint: client.endpoint)
-        let exposures = ExposureJudge.judge(snapshot, auth: await checker.check(snapshot), unchecked: checker.uncheckedReason)
+        let exposures = ExposureJudge.judge(
+            snapshot, auth: await checker.check(snapshot), unchecked: checker.uncheckedReason, extras: ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))
         let masker = options.masker()
         if json {
             Stdout.json(masker.apply(ExposureReport(snapshot, exposures: exposures).json()))

@@ -48,7 +48,8 @@ struct StatusCommand: AsyncParsableCommand {
         let (snapshot, client) = try await options.loadSnapshot()
         // Each port's `exposure` in JSON includes one unauthenticated request's answer.
         let auth = json ? await AuthChecker(endpoint: client.endpoint).check(snapshot) : [:]
-        let exposures = ExposureJudge.judge(snapshot, auth: auth, unchecked: AuthChecker(endpoint: client.endpoint).uncheckedReason)
+        let exposures = ExposureJudge.judge(
+            snapshot, auth: auth, unchecked: AuthChecker(endpoint: client.endpoint).uncheckedReason, extras: ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))
         FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker(), exposures: exposures).utf8))
         let exit = StatusExit(snapshot)
         if exit == .unreachable { Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")") }

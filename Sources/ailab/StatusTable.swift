@@ -1,3 +1,4 @@
+import Console
 import Foundation
 import LabCatalog
 import LabModel
@@ -34,6 +35,9 @@ enum StatusTable {
             status.standInProject.map { "\(status.service.name): shown from \($0.isEmpty ? "a container of no project" : "project '\($0)'"), standing in" }
         }
         if !standIns.isEmpty { lines += [""] + standIns }
+        // The Swarm as the console's panel shows it: join state, nodes, the stack's tasks.
+        let swarm = SwarmRows.lines(snapshot)
+        if !swarm.isEmpty { lines += [""] + swarm.map(\.text) }
         lines += ["", footer(snapshot)]
         return lines.joined(separator: "\n")
     }

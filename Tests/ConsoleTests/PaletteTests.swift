@@ -13,7 +13,7 @@ import Testing
         #expect(Palette.parse("services", services: services) == .run(.goTo(.services), service: nil))
         #expect(Palette.parse("ro", services: services) == .run(.goTo(.roadmap), service: nil))
         #expect(Palette.parse("q", services: services) == .run(.quit, service: nil))
-        #expect(Palette.parse("s qdrant", services: services) == .problem("'s' could be services, start, stop"))
+        #expect(Palette.parse("s qdrant", services: services) == .problem("'s' could be services, shell, start, stop"))
         #expect(Palette.parse("restart l", services: services) == .problem("'l' could be litellm, langfuse, loki"))
         #expect(Palette.parse("restart", services: services) == .problem("restart which service? (:restart NAME)"))
         #expect(Palette.parse("frobnicate", services: services) == .problem("no command 'frobnicate' (:help lists the keys)"))

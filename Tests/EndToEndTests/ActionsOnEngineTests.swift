@@ -87,14 +87,14 @@ extension EngineLab {
         return (plan, result, log)
     }
 
-    func cli(_ arguments: [String]) throws -> AilabBinary.Result {
+    func cli(_ arguments: [String], environment: [String: String] = [:]) throws -> AilabBinary.Result {
         let stateHome = (stateDirectory as NSString).deletingLastPathComponent + "/xdg-\(project)"
         try? FileManager.default.createDirectory(atPath: stateHome, withIntermediateDirectories: true)
         try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: stateHome + "/ailab") {
             try? FileManager.default.createSymbolicLink(atPath: stateHome + "/ailab", withDestinationPath: stateDirectory)
         }
-        return try AilabBinary.run(arguments + ["--catalog", catalogPath, "--host", Self.host!], environment: ["XDG_STATE_HOME": stateHome])
+        return try AilabBinary.run(arguments + ["--catalog", catalogPath, "--host", Self.host!], environment: environment.merging(["XDG_STATE_HOME": stateHome]) { $1 })
     }
 
     /// Everything the project made: containers, volumes, network.

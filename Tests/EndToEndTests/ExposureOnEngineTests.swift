@@ -39,12 +39,12 @@ struct ExposureOnEngineTests {
 
     /// A fixture httpd labelled as `component` of the lab's project, its :8080 on `ip:port`.
     @discardableResult
-    static func run(_ lab: inout EngineLab, _ component: String, ip: String, port: Int, labels: [String: String] = [:]) async throws -> String {
+    static func run(_ lab: inout EngineLab, _ component: String, ip: String, port: Int, containerPort: Int = 8080, labels: [String: String] = [:]) async throws -> String {
         var spec = ContainerSpec(image: "ailab-fixture/httpd:1")
         spec.labels = [
             ComposeLabel.project: lab.project, ComposeLabel.service: component, ComposeLabel.containerNumber: "1", ComposeLabel.oneoff: "False",
         ].merging(labels) { $1 }
-        spec.publish(containerPort: 8080, hostPort: port, hostIP: ip)
+        spec.publish(containerPort: containerPort, hostPort: port, hostIP: ip)
         let id = try await lab.client.createContainer(name: "\(lab.project)-\(component)-1", spec: spec)
         lab.adopt(id)
         try await lab.client.startContainer(id)

@@ -38,18 +38,12 @@ import Testing
 
     /// A user's copy of the built-in catalog, elsewhere and without config/, still finds the files.
     @Test func aCopyOfTheBuiltInCatalogFindsItsShippedFiles() throws {
-        let url = try #require(Bundle.module.url(forResource: "lab", withExtension: "yaml"))
-        let path = try copied(url)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-copy-\(UUID().uuidString).yaml").path
+        try #require(BuiltInFiles.files["lab.yaml"]).write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let copy = try Catalog.load(path: path)
         #expect(copy.services.flatMap(\.components).first { $0.name == "litellm" }?.configs.first?.content == (try Catalog.builtIn())
             .services.flatMap(\.components).first { $0.name == "litellm" }?.configs.first?.content)
-    }
-
-    func copied(_ url: URL) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-copy-\(UUID().uuidString).yaml").path
-        try String(contentsOf: url, encoding: .utf8).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
     }
 
     /// LiteLLM → Ollama, Prometheus's scrape jobs, Grafana → Prometheus and Loki.

@@ -1,5 +1,6 @@
 import Foundation
 import LabCatalog
+import TestSupport
 import Testing
 
 /// Grafana, Jupyter, Vault and Loki, each against a fake server answering as its API does.

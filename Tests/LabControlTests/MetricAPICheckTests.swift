@@ -3,6 +3,7 @@ import Foundation
 import LabCatalog
 @testable import LabModel
 @testable import LabRoadmap
+import TestSupport
 import Testing
 
 /// Each success-metric check against a fake server answering as the service's API does (shapes

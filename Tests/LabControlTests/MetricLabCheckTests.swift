@@ -3,6 +3,7 @@ import Foundation
 import LabCatalog
 @testable import LabModel
 @testable import LabRoadmap
+import TestSupport
 import Testing
 
 /// The checks that read the lab itself (production readiness, the map) or combine others, and

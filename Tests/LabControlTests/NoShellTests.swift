@@ -13,7 +13,15 @@ struct NoShellTests {
             .filter { ["swift", "h", "c"].contains($0.pathExtension) } ?? []
         #expect(files.count > 50)
         for file in files {
-            let text = try String(contentsOf: file, encoding: .utf8)
+            var text = try String(contentsOf: file, encoding: .utf8)
+            // The console's shell (`e`) names the programs the engine runs inside a container
+            // through the exec API; nothing starts on this host. Those two paths are allowed
+            // there, as that one list's literal and nowhere else; the rest of the file is checked.
+            if file.lastPathComponent == "DockerClient+Shell.swift" {
+                let list = #"public static let shellCandidates = ["/bin/bash", "/bin/sh"]"#
+                #expect(text.components(separatedBy: list).count == 2, "the shell candidates are one literal list")
+                text = text.replacingOccurrences(of: list, with: "")
+            }
             for word in forbidden {
                 #expect(!text.contains(word), "\(file.lastPathComponent) uses \(word)")
             }

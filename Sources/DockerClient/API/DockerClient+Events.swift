@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What to ask the events stream for; the engine filters, so noise never crosses the socket.
 public struct EventQuery: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ContainerSummary {
     /// A row for a container whose entry in the list could not be read: as much of its

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
+import LabYAML
 
 /// Relative bind-mount sources made absolute at load, from the project directory, as compose
 /// does (its `config` prints them absolute): a file included from another folder then mounts

@@ -1,5 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import Yams
+#endif
+import LabYAML
 
 /// Loads a compose file with `x-ailab` fields into a validated `Catalog`.
 public enum CatalogLoader {
@@ -126,30 +130,12 @@ public enum CatalogLoader {
     static func compose(_ yaml: String, file: String) throws(CatalogDiagnostic) -> YAMLValue {
         let node: Node?
         do {
-            // The basic resolver: no regex per scalar to guess its type; the loader reads every value itself.
-            node = try Yams.compose(yaml: yaml, .basic)
-        } catch let error as YamlError {
-            throw diagnostic(from: error, file: file)
+            node = try YAMLReader.compose(yaml)
         } catch {
-            throw CatalogDiagnostic(file: file, line: 1, column: 1, path: "", message: "not YAML: \(error)")
+            throw CatalogDiagnostic(file: file, line: error.line, column: error.column, path: "", message: "YAML syntax: \(error.problem)")
         }
         guard let node else { throw CatalogDiagnostic(file: file, line: 1, column: 1, path: "", message: "the file is empty") }
         return YAMLValue(node: node, path: "", file: file)
-    }
-
-    private static func diagnostic(from error: YamlError, file: String) -> CatalogDiagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return CatalogDiagnostic(file: file, line: mark.line, column: mark.column, path: "", message: "YAML syntax: \(problem)")
-        case .reader(let problem, _, let offset, _):
-            return CatalogDiagnostic(file: file, line: 1, column: 1, path: "", message: "unreadable at byte \(offset): \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return CatalogDiagnostic(
-                file: file, line: context.mark.line, column: context.mark.column, path: "",
-                message: "duplicate key \(duplicates.joined(separator: ", "))")
-        default:
-            return CatalogDiagnostic(file: file, line: 1, column: 1, path: "", message: "YAML: \(error)")
-        }
     }
 
     static func isProjectName(_ name: String) -> Bool {

@@ -9,6 +9,7 @@ struct LabFields {
     var secrets: [(name: String, spec: SecretSpec)] = []
     var wires: [(wire: Wire, at: YAMLValue)] = []
     var exposure: ExposurePolicy?
+    var swarm: Bool?
 }
 
 /// One compose service, read with its `x-ailab` fields.
@@ -82,6 +83,8 @@ enum ComponentParser {
         report.attempt { () throws(CatalogDiagnostic) in
             component.deviceReservations = try DeviceReservations.read(deploy: keys.peek("deploy"), gpus: keys.peek("gpus"))
         }
+        report.attempt { () throws(CatalogDiagnostic) in component.swarm = try SwarmDeployParser.read(deploy: keys.peek("deploy")) }
+        if component.deviceReservations.isEmpty, let deploy = keys.peek("deploy"), SwarmDeployParser.onlyPlacement(deploy) { _ = keys.take("deploy") }
         var dependsOn: [(name: String, at: YAMLValue)] = []
         read("depends_on") { node throws(CatalogDiagnostic) in dependsOn = try ComposeSyntax.dependsOn(node) }
         var fields = LabFields()
@@ -90,6 +93,7 @@ enum ComponentParser {
         }
         component.wires = fields.wires.map(\.wire)
         component.exposure = fields.exposure ?? ExposurePolicy()
+        component.swarm.enabled = fields.swarm ?? false
         for (secret, spec) in fields.secrets {
             if let index = component.environment.firstIndex(where: { $0.name == secret }) {
                 component.environment[index].secret = spec
@@ -165,6 +169,7 @@ enum ComponentParser {
         for item in try keys.take("secrets")?.items() ?? [] { fields.secrets.append(try secret(item)) }
         if let node = keys.take("wires") { fields.wires = try WireParser.parse(node, configs: configs) }
         if let node = keys.take("exposure") { fields.exposure = try ExposureParser.parse(node) }
+        if let node = keys.take("swarm") { fields.swarm = try node.bool() }
         if let node = keys.take("probe") {
             var probe = try KeyReader(node)
             let path = try probe.require("path").string()
@@ -177,7 +182,7 @@ enum ComponentParser {
             fields.probe = (path, port, expect, interval)
         }
         for (key, at) in keys.leftovers {
-            report.warn(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires, exposure)"))
+            report.warn(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires, exposure, swarm)"))
         }
         return fields
     }

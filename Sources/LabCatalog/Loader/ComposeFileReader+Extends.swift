@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LabYAML
 
 extension ComposeFileReader {
     /// Every service's `extends:` (`NAME`, `{service}` or `{service, file}`) replaced by the base

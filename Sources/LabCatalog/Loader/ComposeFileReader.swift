@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LabYAML
 
 /// Reads compose files for `ComposeProject`: each file parsed, bounded and interpolated, its
 /// services' `env_file:` folded into their environment, its `include:` entries loaded as

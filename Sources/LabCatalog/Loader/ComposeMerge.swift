@@ -1,4 +1,4 @@
-import Yams
+import LabYAML
 
 /// Compose's merge of one model over another (later `-f` files, overrides, `extends`), after the
 /// compose specification's "Merge and override" rules: mappings merge key by key; command,

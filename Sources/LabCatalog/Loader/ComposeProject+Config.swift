@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LabYAML
 
 /// `ailab config`: the resolved model written back as compose, like `docker compose config`.
 /// Literal dollars are doubled so the output loads again (compose does the same since
@@ -11,7 +11,7 @@ extension ComposeProject {
     }
 
     public func configYAML(showSecrets: Bool) throws -> String {
-        try Yams.serialize(node: rendered(showSecrets: showSecrets), sortKeys: false)
+        YAMLWriter.write(rendered(showSecrets: showSecrets))
     }
 
     public func configJSON(showSecrets: Bool) throws -> String {
@@ -78,8 +78,6 @@ extension ComposeProject {
                 return (pair.0, escapeDollars(pair.1, template: template || TreeInterpolator.installTemplates.contains(name), key: name))
             }
             return .mapping(Node.Mapping(pairs, map.tag, map.style, map.mark))
-        case .alias:
-            return node
         }
     }
 
@@ -98,8 +96,6 @@ extension ComposeProject {
             var object: [String: Any] = [:]
             for (key, value) in map { object[key.scalar?.string ?? ""] = json(value) }
             return object
-        case .alias:
-            return NSNull()
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LabYAML
 
 /// A compose project read from disk as `docker compose` reads it: the files (`-f`, or the
 /// default ones found from the working directory up), `.env` or `--env-file`, `include:`,
@@ -83,9 +83,7 @@ public struct ComposeProject {
 extension ComposeProject {
     /// The catalog that ships inside ailab: project `ailab` unless `-p` names another.
     static func builtIn(_ options: CatalogOptions) throws(CatalogError) -> ComposeProject {
-        guard let url = Bundle.module.url(forResource: "lab", withExtension: "yaml"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
+        guard let text = BuiltInFiles.files["lab.yaml"] else {
             throw CatalogError(diagnostics: [CatalogDiagnostic(file: "built-in", line: 1, column: 1, path: "", message: "the built-in catalog is missing from the build")])
         }
         let report = LoadReport()
@@ -97,8 +95,8 @@ extension ComposeProject {
         let name = options.projectName ?? "ailab"
         let (active, inactive) = ComposeMerge.applyProfiles(root, active: options.activeProfiles(lookup: { options.environment[$0] }))
         root = ComposeMerge.setting("name", to: Node(name), in: active)
-        // Its configs files sit beside it in the resource bundle.
-        var catalog = try CatalogLoader.build(root, file: "built-in", projectName: name, directory: url.deletingLastPathComponent().path, report: report)
+        // Its configs files are compiled in beside it.
+        var catalog = try CatalogLoader.build(root, file: "built-in", projectName: name, directory: BuiltInFiles.directory, report: report)
         catalog.source = "built-in"
         return ComposeProject(catalog: catalog, model: root, inactiveServices: inactive)
     }

@@ -1,12 +1,18 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Compose's `configs`: the top-level table (`name: {file: path}` or `name: {content: text}`)
 /// and a service's list of them (`- name`, or `- {source: name, target: /path}`).
 enum ConfigParser {
-    /// The built-in catalog's own config files: where a relative file that is not beside a
-    /// catalog is looked for next, so a copy of the built-in catalog (a user's own lab.yaml
-    /// started from it) keeps working without copying config/ along.
-    static var shippedDirectory: String? { Bundle.module.resourceURL?.path }
+    /// The built-in catalog's own config files (compiled in): where a relative file that is not
+    /// beside a catalog is looked for next, so a copy of the built-in catalog (a user's own
+    /// lab.yaml started from it) keeps working without copying config/ along.
+    static func shipped(_ relative: String) -> String? {
+        BuiltInFiles.files[relative.split(separator: "/").filter { $0 != "." }.joined(separator: "/")]
+    }
 
     /// The top-level table, each file read now (relative to `directory`, the catalog's own).
     static func table(_ value: YAMLValue, directory: String) throws(CatalogDiagnostic) -> [String: String] {
@@ -16,12 +22,12 @@ enum ConfigParser {
             if let file = keys.take("file") {
                 let relative = try file.string()
                 let path = relative.hasPrefix("/") ? relative : URL(fileURLWithPath: directory).appendingPathComponent(relative).standardizedFileURL.path
-                let shipped = shippedDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent(relative).standardizedFileURL.path }
-                let found = FileManager.default.contents(atPath: path) ?? (relative.hasPrefix("/") ? nil : shipped.flatMap { FileManager.default.contents(atPath: $0) })
-                guard let data = found else {
+                // The built-in catalog reads only its own compiled-in files, never the working directory's.
+                let onDisk = directory == BuiltInFiles.directory ? nil : FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+                guard let text = onDisk ?? (relative.hasPrefix("/") ? nil : shipped(relative)) else {
                     throw file.diagnostic("config '\(name)': no readable file at \(path)")
                 }
-                contents[name] = String(decoding: data, as: UTF8.self)
+                contents[name] = text
             } else if let content = keys.take("content") {
                 contents[name] = try content.string()
             } else {

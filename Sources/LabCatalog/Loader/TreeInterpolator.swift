@@ -1,4 +1,4 @@
-import Yams
+import LabYAML
 
 /// Interpolates every value of one file's tree at load, as compose does (keys are left alone).
 /// Environment, command and entrypoint stay compose text around the names of the lab's secrets
@@ -29,8 +29,6 @@ struct TreeInterpolator {
     /// install template when it sits under `services.<name>.<environment|command|entrypoint>`.
     mutating func interpolate(_ node: Node, depth: Int = 0, inServices: Bool = false, template: Bool = false) -> Node {
         switch node {
-        case .alias:
-            return node
         case .scalar(var scalar):
             guard scalar.string.contains("$") else { return node }
             let original = scalar.string
@@ -99,7 +97,6 @@ struct TreeInterpolator {
         var names: Set<String> = []
         guard let services = root.field("services")?.mapping else { return names }
         for (_, service) in services {
-            // No `?? []` here: an empty Node.Sequence literal builds a tag resolver, per service.
             guard let secrets = service.field("x-ailab")?.field("secrets")?.sequence else { continue }
             for item in secrets {
                 if let name = item.scalar?.string ?? item.field("name")?.scalar?.string { names.insert(name) }
@@ -110,7 +107,6 @@ struct TreeInterpolator {
 }
 
 extension Node.Scalar {
-    /// The same scalar with other text. Yams' `string` setter resets the tag to a fresh implicit
-    /// one, which builds a resolver each time: measured at a twentieth of a catalog's load.
+    /// The same scalar with other text, keeping its tag, position and (unless now empty) style.
     func replacing(_ text: String, quoted: Bool = false) -> Node.Scalar { Node.Scalar(text, tag, quoted ? .doubleQuoted : style, mark) }
 }

@@ -1,4 +1,4 @@
-import Yams
+import LabYAML
 
 /// A YAML node that knows where it is, so every complaint names file, line, column and key path.
 struct YAMLValue {
@@ -19,13 +19,12 @@ struct YAMLValue {
         case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
     var isNull: Bool {
         guard case .scalar(let scalar) = node else { return false }
-        return scalar.tag.description == Tag.Name.null.rawValue || (scalar.style == .plain && ["", "~", "null"].contains(scalar.string))
+        return scalar.tag == Tag.null || (scalar.style == .plain && ["", "~", "null"].contains(scalar.string))
     }
 
     /// Mapping entries in file order; keys must be scalars.

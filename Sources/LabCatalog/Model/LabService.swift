@@ -64,6 +64,8 @@ public struct Component: Sendable, Equatable {
     public var deviceReservations: [DeviceReservation] = []
     /// What its ports are, for who may reach them (`x-ailab.exposure`; by default from the layer).
     public var exposure = ExposurePolicy()
+    /// How it runs as a Swarm service (`deploy.replicas`, `deploy.placement.constraints`, `x-ailab.swarm`).
+    public var swarm = SwarmDeploy()
 
     public init(name: String, image: String) {
         self.name = name

@@ -9,11 +9,14 @@ public struct ActionRequest: Sendable, Equatable {
     public var targets: [String]
     /// remove: also delete the service's named volumes.
     public var purge: Bool
+    /// install: deploy as Swarm services of the lab's stack (`--swarm`), as `x-ailab.swarm` does.
+    public var swarm: Bool
 
-    public init(_ kind: ActionKind, _ targets: [String], purge: Bool = false) {
+    public init(_ kind: ActionKind, _ targets: [String], purge: Bool = false, swarm: Bool = false) {
         self.kind = kind
         self.targets = targets
         self.purge = purge
+        self.swarm = swarm
     }
 }
 
@@ -36,6 +39,8 @@ public struct PlanEntry: Sendable, Equatable {
     public var reason: String?
     /// External volumes and network it uses ("volume models"): ailab neither creates nor removes them.
     public var external: [String] = []
+    /// It runs (or is to run) as Swarm services: install creates them, start/stop scale them, remove removes them.
+    public var swarm = false
 
     public init(service: String, operation: Operation, reason: String? = nil) {
         self.service = service
@@ -50,6 +55,7 @@ public struct PlanEntry: Sendable, Equatable {
 
     /// "install qdrant (qdrant), needed by open-webui"
     public var summary: String {
+        if swarm, changesSomething { return operationSummary + " (Swarm service)" }
         guard external.isEmpty || !changesSomething else {
             return operationSummary + "; external \(external.joined(separator: ", ")) not created or removed by ailab"
         }

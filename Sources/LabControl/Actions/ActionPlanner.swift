@@ -58,9 +58,11 @@ public struct ActionPlanner: Sendable {
             guard let status = snapshot.status(of: name) else { continue }
             let requested = names.contains(name)
             let reason = requested ? nil : neededBy(name, among: names)
+            if swarmEntry(status, requested: requested, reason: reason, into: &plan) { continue }
             if !status.componentsToCreate.isEmpty {
                 var entry = PlanEntry(service: name, operation: .install(components: status.componentsToCreate), reason: reason)
                 entry.external = externals(of: status.service)
+                entry.swarm = goesToSwarm(status, plan.request)
                 plan.entries.append(entry)
             } else if status.isDrifted {
                 plan.entries.append(PlanEntry(service: name, operation: .recreate(components: status.driftedComponents), reason: reason))
@@ -80,6 +82,7 @@ public struct ActionPlanner: Sendable {
         for name in try catalog.installOrder(names) {
             guard let status = snapshot.status(of: name) else { continue }
             let requested = names.contains(name)
+            if swarmEntry(status, requested: requested, reason: requested ? nil : neededBy(name, among: names), into: &plan) { continue }
             guard !status.ownedContainers.isEmpty else {
                 if let refusal = status.standInRefusal {
                     plan.refusals.append(refusal)
@@ -110,6 +113,10 @@ public struct ActionPlanner: Sendable {
             let warning = needing.isEmpty ? "" : " \(needing.joined(separator: ", ")) \(needing.count == 1 ? "needs" : "need") it and will lose it."
             if let refusal = status.standInRefusal {
                 plan.refusals.append(refusal)
+                continue
+            }
+            if swarmEntry(status, requested: true, reason: nil, into: &plan) {
+                if !needing.isEmpty, let last = plan.entries.last, last.changesSomething { plan.questions.append("\(plan.request.kind.rawValue.capitalized) \(name)?\(warning)") }
                 continue
             }
             if plan.request.kind == .remove {

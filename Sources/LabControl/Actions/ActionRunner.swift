@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabLive
@@ -45,7 +49,7 @@ struct ActionFailure: Error {
 public struct ActionRunner: Sendable {
     public let client: DockerClient
     public let catalog: Catalog
-    public let resolver: VariableResolver
+    public var resolver: VariableResolver
     public let log: ActionLog?
     /// How long a started service may take to become healthy.
     public var healthTimeout: Duration
@@ -63,6 +67,11 @@ public struct ActionRunner: Sendable {
 
     /// `quit`, when given, lets the caller end the action when ailab quits (see `ActionQuit`).
     public func run(_ plan: ActionPlan, quit: ActionQuit? = nil, report: @escaping @Sendable (ActionEvent) -> Void) async -> ActionResult {
+        switch await readingVault(plan, report: report) {
+        case .ready(let withVault): return await withVault.run(plan, quit: quit, report: report)
+        case .failed(let result): return result
+        case .notNeeded: break
+        }
         let reporter = ActionReporter(action: plan.request.kind, secrets: resolver.secrets, log: log, sink: report)
         quit?.attach(reporter)
         defer { quit?.finished() }
@@ -72,6 +81,10 @@ public struct ActionRunner: Sendable {
             guard let service = catalog.service(named: entry.service)?.wired(to: installed) else { continue }
             do {
                 try Task.checkCancellation()
+                if entry.swarm {
+                    try await runSwarm(entry.operation, service, reporter)
+                    continue
+                }
                 switch entry.operation {
                 case .nothing(let why): reporter.emit(service.name, .info, why)
                 case .install(let components): try await install(service, components, replacing: false, reporter)

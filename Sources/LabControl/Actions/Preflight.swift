@@ -33,7 +33,8 @@ public struct Preflight: Sendable {
             let existing = snapshot.services.flatMap(\.containers) + snapshot.others
             let own = Set((snapshot.status(of: service.name)?.ownedContainers ?? []).map(\.id))
             for component in service.components where components.contains(component.name) {
-                if !images.contains(component.image) { images.append(component.image) }
+                // A Swarm service's image is pulled by the node its task lands on, not by this engine.
+                if !entry.swarm, !images.contains(component.image) { images.append(component.image) }
                 // The engine refuses a second container of one name: say so before creating anything.
                 let name = component.containerName ?? "\(snapshot.catalog.name)-\(component.name)-1"
                 if case .install = entry.operation, let taken = existing.first(where: { $0.name == name && !own.contains($0.id) }) {

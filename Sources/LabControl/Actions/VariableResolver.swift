@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// Gives catalog values their final text: a variable the catalog declares as a secret comes
@@ -7,7 +11,9 @@ public struct VariableResolver: Sendable {
     public let secrets: SecretStore
     /// Every secret the catalog declares, by name: shared across services.
     public let secretSpecs: [String: SecretSpec]
-    private let environment: [String: String]
+    let environment: [String: String]
+    /// Values read from Vault for the secrets recorded there (see `withVault`): they win.
+    public var fromVault: [String: String] = [:]
 
     public init(catalog: Catalog, secrets: SecretStore, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.secrets = secrets
@@ -25,6 +31,7 @@ public struct VariableResolver: Sendable {
     public func resolve(_ text: String, context: String) throws(InterpolationError) -> String {
         var failure: StateError?
         let result = try Interpolation.expand(text, context: context) { name in
+            if let value = fromVault[name] { return value }
             guard let spec = secretSpecs[name] else { return environment[name] }
             do throws(StateError) { return try secrets.ensure(name, spec: spec) } catch {
                 failure = error

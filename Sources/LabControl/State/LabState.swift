@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What ailab keeps between runs: a person's marks on manual metrics, when each service was
 /// first seen healthy, and the last result of every automatic check.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a service or container is, in one word. Every surface (console glyphs and colours, the
 /// header counts, every table, the roadmap, `ailab status` and its exit code, metric checks)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The one place that decides a condition: a container's from its own facts, a service's from
 /// its containers and its probe. Everything else reads the result.

@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One container as the lab sees it: engine facts already turned into lab enums.
 public struct ContainerStatus: Sendable, Equatable, Identifiable {

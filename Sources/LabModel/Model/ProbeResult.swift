@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The latest run of a service's `x-ailab.probe`, with what Detail shows: latency and the last failure.
 public struct ProbeResult: Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// Everything the console and `ailab status` show, at one moment: a value, never mutated in place
@@ -13,13 +17,20 @@ public struct LabSnapshot: Sendable, Equatable {
     public var takenAt: Date
     /// The latest probe result of each service that has run one.
     public var probes: [String: ProbeResult]
+    /// The Swarm as the watched engine's manager API sees it; nil when it is not a manager.
+    public var swarm: SwarmState?
 
     /// Joins catalog and containers; pure, so tests need no engine.
-    public init(catalog: Catalog, engine: EngineInfo, containers: [ContainerStatus], probes: [String: ProbeResult] = [:], takenAt: Date = Date()) {
+    public init(
+        catalog: Catalog, engine: EngineInfo, containers: [ContainerStatus], probes: [String: ProbeResult] = [:], takenAt: Date = Date(),
+        swarm: SwarmState? = nil
+    ) {
         self.catalog = catalog
         self.engine = engine
         self.takenAt = takenAt
         self.probes = probes
+        self.swarm = swarm
+        let (swarmByService, containers) = SwarmJoin.split(containers, catalog: catalog, swarm: swarm, engineReachable: engine.reachable)
         let assignment = ServiceMapper(catalog: catalog).assign(containers)
         var byService: [String: [ContainerStatus]] = [:]
         var others: [ContainerStatus] = []
@@ -38,7 +49,7 @@ public struct LabSnapshot: Sendable, Equatable {
         services = catalog.services.map {
             ServiceStatus(
                 service: $0.wired(to: installed), containers: byService[$0.name] ?? [], engineReachable: engine.reachable, project: catalog.name,
-                probe: probes[$0.name])
+                probe: probes[$0.name], swarm: swarmByService[$0.name] ?? [])
         }
         self.others = others.sorted { $0.name < $1.name }
     }
@@ -46,11 +57,11 @@ public struct LabSnapshot: Sendable, Equatable {
     public func status(of name: String) -> ServiceStatus? { services.first { $0.service.name == name } }
 
     /// Every container the engine reported, the lab's and the others.
-    public var allContainers: [ContainerStatus] { services.flatMap(\.containers) + others }
+    public var allContainers: [ContainerStatus] { services.flatMap(\.containers) + services.flatMap(\.swarm).flatMap(\.containers) + others }
 
     /// The same lab with new probe results: every condition decided again.
     public func with(probes: [String: ProbeResult]) -> LabSnapshot {
-        LabSnapshot(catalog: catalog, engine: engine, containers: allContainers, probes: probes, takenAt: takenAt)
+        LabSnapshot(catalog: catalog, engine: engine, containers: allContainers, probes: probes, takenAt: takenAt, swarm: swarm)
     }
 
     /// Services grouped by layer, top to bottom; services of no layer last, as `nil`.

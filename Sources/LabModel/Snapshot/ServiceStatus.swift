@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// A catalog service with what the engine says of it, rolled up over its components.
@@ -16,13 +20,19 @@ public struct ServiceStatus: Sendable, Equatable {
     public var condition: ConditionReport
     /// The latest run of its `x-ailab.probe`, while it runs.
     public var probe: ProbeResult?
+    /// Its components deployed as Swarm services of the lab's stack (empty when not in Swarm).
+    public var swarm: [SwarmServiceStatus] = []
 
-    public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool, project: String? = nil, probe: ProbeResult? = nil) {
+    public init(
+        service: LabService, containers: [ContainerStatus], engineReachable: Bool, project: String? = nil, probe: ProbeResult? = nil,
+        swarm: [SwarmServiceStatus] = []
+    ) {
         self.service = service
         self.containers = containers.sorted { Self.order(service, $0) < Self.order(service, $1) }
         driftedComponents = Self.drifted(service, containers, project: project)
         self.project = project
         self.probe = engineReachable ? probe : nil
+        self.swarm = swarm
         condition = ConditionJudge.service(containers: containers, hasProbe: service.probe != nil, probe: self.probe, engineReachable: engineReachable)
         guard engineReachable else {
             // Never the last known health as if current.
@@ -30,12 +40,16 @@ public struct ServiceStatus: Sendable, Equatable {
             health = .unknown
             return
         }
+        if containers.isEmpty, !swarm.isEmpty {
+            (state, health, condition) = Self.rollUp(swarm)
+            return
+        }
         state = Self.rollUpState(containers)
         // A stopped container's last health word is history, not health.
         health = state == .running || state == .restarting ? Self.rollUpHealth(containers) : .none
     }
 
-    public var isInstalled: Bool { !containers.isEmpty }
+    public var isInstalled: Bool { !containers.isEmpty || !swarm.isEmpty }
 
     /// The ports to show: what the containers publish when installed, else what the catalog declares.
     public var ports: [PublishedPort] {

@@ -4,7 +4,16 @@ import ConsoleEffects
 import ConsoleViews
 import CursesTerminal
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LabCatalog
 import LabControl
 import LabModel
@@ -19,20 +28,24 @@ final class ConsoleApp: @unchecked Sendable {
     let terminal: CursesTerminal
     let live: LiveLab
     let inbox = Inbox(wake: { SignalPipe.post(SignalPipe.wake) })
+    /// The engine, for the shell (`openShell`): the effects reach it through `EffectEngine`.
+    let client: DockerClient
     let effects: EffectRunner
     var state: AppState
 
     let masker: SecretMasker
 
-    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker) {
+    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker, keys: KeyTable = .defaults) {
         self.terminal = terminal
         self.masker = masker
+        self.client = client
         live = LiveLab(client: client, catalog: catalog)
         effects = EffectRunner(
             engine: DockerEffectEngine(client: client), inbox: inbox, roadmap: RoadmapRunner(store: store),
             actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory), masker: masker)
         let snapshot = LabSnapshot(catalog: catalog, engine: .connecting(client.endpoint), containers: [])
         state = AppState(snapshot: snapshot, glyphs: terminal.unicode ? .unicode : .ascii, width: terminal.size.width, height: terminal.size.height)
+        state.keys = keys
         // Marks and first-healthy times from earlier runs; a bad file is moved aside and said so.
         do {
             var warning: String?
@@ -103,6 +116,10 @@ final class ConsoleApp: @unchecked Sendable {
             for event in events {
                 for effect in Reducer.reduce(&state, event) {
                     if effect == .quit { return }
+                    if case .openShell(let id, let name) = effect {
+                        if !openShell(containerID: id, name: name) { return }
+                        continue
+                    }
                     effects.perform(effect, snapshot: state.snapshot)
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Canvas
+import Console
 import CursesTerminal
 import Foundation
 import LabControl
@@ -30,6 +31,13 @@ struct ConsoleCommand: AsyncParsableCommand {
             Stderr.line("ailab: theme \(error)")
             throw ExitCode(3)
         }
+        let keys: KeyTable
+        switch KeyMapLoader.load(environment: options.environment) {
+        case .success(let table): keys = table
+        case .failure(let errors):
+            Stderr.line("ailab: the key-map file has problems (nothing was started):\n\(errors)")
+            throw ExitCode(3)
+        }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: chosenTheme, environment: options.environment)
@@ -38,7 +46,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let store = StateStore(directory: StateStore.defaultDirectory(environment: options.environment))
-        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store, masker: options.masker())
+        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store, masker: options.masker(), keys: keys)
         // The UI loop blocks in poll: give it a thread of its own, not one of the few the
         // concurrency pool has.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

@@ -3,16 +3,22 @@ import Foundation
 /// An HTTP/1.1 server on 127.0.0.1 answering each request from `answer(path, headers)`, one
 /// connection per request (as the lab's probes make them); it records what it was sent, so a
 /// test can see the credentials a check presented.
-final class FakeHTTPServer: @unchecked Sendable {
-    typealias Answer = @Sendable (_ path: String, _ headers: [String: String]) -> (status: Int, body: String)
+public final class FakeHTTPServer: @unchecked Sendable {
+    public typealias Answer = @Sendable (_ path: String, _ headers: [String: String]) -> (status: Int, body: String)
+    /// For an API that tells calls apart by method and reads their body (a fake Vault).
+    public typealias FullAnswer = @Sendable (_ method: String, _ path: String, _ headers: [String: String], _ body: String) -> (status: Int, body: String)
 
-    let port: Int
+    public let port: Int
     private let fd: Int32
-    private let answer: Answer
+    private let answer: FullAnswer
     private let lock = NSLock()
     private var seen: [(path: String, headers: [String: String])] = []
 
-    init(_ answer: @escaping Answer) throws {
+    public convenience init(_ answer: @escaping Answer) throws {
+        try self.init(full: { _, path, headers, _ in answer(path, headers) })
+    }
+
+    public init(full answer: @escaping FullAnswer) throws {
         self.answer = answer
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
@@ -32,9 +38,9 @@ final class FakeHTTPServer: @unchecked Sendable {
     }
 
     /// Every request so far: path and headers (names lowercased).
-    var requests: [(path: String, headers: [String: String])] { lock.withLock { seen } }
+    public var requests: [(path: String, headers: [String: String])] { lock.withLock { seen } }
 
-    func stop() {
+    public func stop() {
         shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
     }
@@ -57,14 +63,24 @@ final class FakeHTTPServer: @unchecked Sendable {
             received += buffer[0..<count]
         }
         let lines = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n")
+        let method = lines.first?.split(separator: " ").first.map(String.init) ?? "GET"
         let path = lines.first?.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
+            guard !line.isEmpty else { break }
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
+        // The body: what follows the head, read up to its Content-Length.
+        let headEnd = received.indices.first { received[$0...].starts(with: Array("\r\n\r\n".utf8)) }.map { $0 + 4 } ?? received.count
+        while received.count - headEnd < Int(headers["content-length"] ?? "0") ?? 0 {
+            let count = read(client, &buffer, buffer.count)
+            guard count > 0 else { break }
+            received += buffer[0..<count]
+        }
+        let requestBody = String(decoding: received[headEnd...], as: UTF8.self)
         lock.withLock { seen.append((path, headers)) }
-        let (status, body) = answer(path, headers)
+        let (status, body) = answer(method, path, headers, requestBody)
         let bytes = Array(body.utf8)
         let head = "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
         let out = Array(head.utf8) + bytes
