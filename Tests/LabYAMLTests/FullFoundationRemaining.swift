@@ -10,6 +10,8 @@ enum FullFoundationRemaining {
         "DockerClient/API/QueryString.swift",  // CharacterSet, addingPercentEncoding, JSONSerialization
         "DockerClient/Models/EngineEvent.swift",  // trimmingCharacters
         "DockerClient/Streams/EventFollower.swift",  // String(format:)
+        "DockerClient/Swarm/DockerClient+Swarm.swift",  // JSONSerialization
+        "DockerClient/Swarm/DockerClient+SwarmServices.swift",  // JSONSerialization
         "DockerClient/Transport/DockerEndpoint.swift",  // trimmingCharacters
         "DockerClient/Transport/SocketWatch.swift",  // NSString, Thread
         "LabCatalog/Loader/CatalogOptions.swift",  // NSString
@@ -36,12 +38,17 @@ enum FullFoundationRemaining {
         "LabControl/Roadmap/CheckCredentials.swift",  // range(of:)
         "LabControl/Roadmap/MetricChecker+Lab.swift",  // addingPercentEncoding, JSONSerialization, ISO8601DateFormatter, range(of:)
         "LabControl/Roadmap/MetricChecker.swift",  // JSONSerialization
+        "LabControl/Secrets/ActionRunner+Vault.swift",  // NSString
+        "LabControl/Secrets/VaultClient.swift",  // JSONSerialization
         "LabControl/State/StateStore.swift",  // NSString, DateFormatter, NSHomeDirectory
         "LabControl/Support/AtomicFile.swift",  // NSString, localizedDescription
         "ailab/ActionCLI.swift",  // trimmingCharacters, NSLock, FileHandle
+        "ailab/Console/ConsoleApp+Shell.swift",  // DispatchSemaphore through Foundation's re-export
         "ailab/Console/ConsoleCommand.swift",  // Thread
+        "ailab/Console/ShellPump.swift",  // Glibc's poll through Foundation's re-export
         "ailab/GlobalOptions.swift",  // FileHandle
         "ailab/MapCommand.swift",  // FileHandle
+        "ailab/ProvidedSecret.swift",  // FileHandle, trimmingCharacters
         "ailab/RoadmapText.swift",  // DateFormatter, padding(toLength:)
         "ailab/StatusCommand.swift",  // FileHandle
         "ailab/StatusTable.swift",  // padding(toLength:)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The engine's exec API: a process started by the engine inside a running container (never
 /// on this host), with a TTY, for the console's shell.

@@ -435,6 +435,11 @@ services:
       timeout: 10s
       retries: 3
     restart: unless-stopped
+    # Under Swarm (`ailab install ollama --swarm`) it goes to the node labelled as the GPU box
+    # (`docker node update --label-add gpu=true NODE`); compose-spec deploy.md, "placement".
+    deploy:
+      placement:
+        constraints: ["node.labels.gpu == true"]
     x-ailab:
       layer: gateway
       phase: 0

@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// Actions on a service deployed to Swarm: install creates its Swarm services in the lab's stack

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// Makes a service reachable from outside on purpose, and takes it back: a Traefik router in

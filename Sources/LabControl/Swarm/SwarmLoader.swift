@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads the Swarm from the watched engine: its join state always, and when it is a manager
 /// the nodes, the lab's stack's services and their tasks (three calls side by side).
