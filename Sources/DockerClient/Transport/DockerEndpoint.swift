@@ -4,6 +4,9 @@ import Foundation
 public enum DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     case unix(path: String)
     case tcp(host: String, port: Int)
+    /// `ssh://[user@]host[:port][/socket]`, dialled through `ssh … docker system dial-stdio`
+    /// (`SSHDialer`); `path` is the remote engine's socket when the URL names one.
+    case ssh(user: String?, host: String, port: Int?, path: String?)
 
     public static let defaultSocket = DockerEndpoint.unix(path: "/var/run/docker.sock")
 
@@ -21,10 +24,11 @@ public enum DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
             if let slash = rest.firstIndex(of: "/") { rest = String(rest[..<slash]) }
             return try hostAndPort(rest, original: text)
         }
-        if trimmed.hasPrefix("ssh://") || trimmed.hasPrefix("npipe://") || trimmed.hasPrefix("https://") {
-            throw .badEndpoint(text, "this scheme is not supported yet; use unix:// or tcp://")
+        if trimmed.hasPrefix("ssh://") { return try SSHAddress.parse(trimmed, original: text) }
+        if trimmed.hasPrefix("npipe://") || trimmed.hasPrefix("https://") {
+            throw .badEndpoint(text, "this scheme is not supported; use unix://, tcp:// or ssh://")
         }
-        throw .badEndpoint(text, "expected unix:///path/to/docker.sock or tcp://host:port")
+        throw .badEndpoint(text, "expected unix:///path/to/docker.sock, tcp://host:port or ssh://[user@]host[:port]")
     }
 
     private static func hostAndPort(_ text: String, original: String) throws(DockerError) -> DockerEndpoint {
@@ -42,12 +46,21 @@ public enum DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         return .tcp(host: String(first), port: try port(parts.count == 2 ? String(parts[1]) : "", original: original))
     }
 
-    private static func port(_ text: String, original: String) throws(DockerError) -> Int {
+    static func port(_ text: String, original: String) throws(DockerError) -> Int {
         if text.isEmpty { return 2375 }
         guard let value = Int(text), (1...65535).contains(value) else {
             throw .badEndpoint(original, "port '\(text)' is not a number from 1 to 65535")
         }
         return value
+    }
+
+    /// The host an engine's published ports are reached on: its tcp or ssh host; nil for a
+    /// local socket (loopback then).
+    public var remoteHost: String? {
+        switch self {
+        case .unix: return nil
+        case .tcp(let host, _), .ssh(_, let host, _, _): return host
+        }
     }
 
     /// The endpoint `DOCKER_HOST` names, or the default socket when it is unset or empty.
@@ -60,6 +73,7 @@ public enum DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unix(let path): return "unix://\(path)"
         case .tcp(let host, let port): return host.contains(":") ? "tcp://[\(host)]:\(port)" : "tcp://\(host):\(port)"
+        case .ssh(let user, let host, let port, let path): return SSHAddress.description(user: user, host: host, port: port, path: path)
         }
     }
 }
