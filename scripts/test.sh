@@ -11,6 +11,8 @@ swift build --build-tests "$@"
 # One test at a time: the engine tests share one engine (and its fixture image), and timing
 # assertions (a slow drip must time out within 2 s) mean nothing on a machine running them all at once.
 bash scripts/test-engine.sh run swift test --skip-build --no-parallel "$@"
+# Several engines: one over ssh and one over TLS, each in a network namespace (issue 16).
+bash scripts/test-netns.sh run swift test --skip-build --no-parallel --filter MultiEngineOnEngineTests "$@"
 # make install into a temporary prefix, the installed ailab run elsewhere, make uninstall (one release build).
 bash scripts/install-test.sh
 # A bounded libFuzzer run over the engine-answer decoders; `scripts/fuzz.sh 1800` goes longer.

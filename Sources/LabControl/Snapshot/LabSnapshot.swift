@@ -13,6 +13,10 @@ public struct LabSnapshot: Sendable, Equatable {
     public var takenAt: Date
     /// The latest probe result of each service that has run one.
     public var probes: [String: ProbeResult]
+    /// Each watched engine when there are several (`LabSnapshot+Engines`); empty with one.
+    public var engines: [EngineInfo] = []
+    /// Service → the engine it was last seen on, so an engine that goes away takes only its own.
+    public var lastSeen: [String: String] = [:]
 
     /// Joins catalog and containers; pure, so tests need no engine.
     public init(catalog: Catalog, engine: EngineInfo, containers: [ContainerStatus], probes: [String: ProbeResult] = [:], takenAt: Date = Date()) {
@@ -50,7 +54,9 @@ public struct LabSnapshot: Sendable, Equatable {
 
     /// The same lab with new probe results: every condition decided again.
     public func with(probes: [String: ProbeResult]) -> LabSnapshot {
-        LabSnapshot(catalog: catalog, engine: engine, containers: allContainers, probes: probes, takenAt: takenAt)
+        var next = LabSnapshot(catalog: catalog, engine: engine, containers: allContainers, probes: probes, takenAt: takenAt)
+        next.place(on: engines, lastSeen: lastSeen)
+        return next
     }
 
     /// Services grouped by layer, top to bottom; services of no layer last, as `nil`.

@@ -16,6 +16,8 @@ public struct ServiceStatus: Sendable, Equatable {
     public var condition: ConditionReport
     /// The latest run of its `x-ailab.probe`, while it runs.
     public var probe: ProbeResult?
+    /// The engine it runs on (or is placed on, or was last seen on), when several are watched.
+    public var engine: String?
 
     public init(service: LabService, containers: [ContainerStatus], engineReachable: Bool, project: String? = nil, probe: ProbeResult? = nil) {
         self.service = service
