@@ -75,6 +75,13 @@ struct MultiEngineOnEngineTests {
         try await Self.checkTLS(dir)
         try await Self.checkHostKey(dir)
 
+        // The console watches both: each service named with its engine, the header per engine.
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        tmux.start("env TERM=xterm-256color LANG=C.UTF-8 \(AilabBinary.url.path) --catalog \(catalogPath) --engine box-a --engine box-b --timeout 10; sleep 60", width: 120, height: 30)
+        tmux.send("2")
+        #expect(tmux.waitFor(30) { $0.contains("web@box-a") && $0.contains("api@box-b") && $0.contains("box-a ●") && $0.contains("box-b ●") }, "\(tmux.screen)")
+
         // Engine b goes down: only its service becomes unknown.
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/test-netns.sh").path
@@ -89,6 +96,8 @@ struct MultiEngineOnEngineTests {
         let after = try #require(report.json["engines"] as? [[String: Any]])
         #expect(after.map { $0["reachable"] as? Bool } == [true, false])
         #expect(after.last?["error"] is String)
+        // The console sees it go from box-b's own stream: only api turns unknown.
+        #expect(tmux.waitFor(30) { $0.contains("box-b (down)") && $0.contains("● web@box-a") && !$0.contains("● api@box-b") }, "\(tmux.screen)")
     }
 
     /// TLS to engine b: the right CA answers; a CA that did not sign its certificate is refused.
