@@ -24,6 +24,9 @@ struct MultiEngineOnEngineTests {
           idle:
             image: ailab-fixture/httpd:1
             x-ailab: {layer: data}
+          extra:
+            image: ailab-fixture/httpd:1
+            x-ailab: {layer: data, engine: box-b}
         """
 
     /// A healthy fixture container labelled as compose labels `service` of project netlab.
@@ -74,6 +77,15 @@ struct MultiEngineOnEngineTests {
         #expect(services["idle"]?["engine"] as? String == "box-a" && services["idle"]?["condition"] as? String == "not-installed")
         try await Self.checkTLS(dir)
         try await Self.checkHostKey(dir)
+
+        // An install goes where x-ailab.engine says: extra onto box-b, over TLS.
+        let install = try AilabBinary.run(["install", "extra", "--yes", "--catalog", catalogPath, "--engine", "box-a", "--engine", "box-b", "--timeout", "10"])
+        #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
+        let onB = DockerClient(endpoint: try DockerEndpoint.parse(try #require(Self.environment["AILAB_TEST_NETNS_B_SOCK"])))
+        #expect(try await onB.listContainers(all: true).contains { $0.names.contains("/netlab-extra-1") })
+        let onA = DockerClient(endpoint: try DockerEndpoint.parse(try #require(Self.environment["AILAB_TEST_NETNS_A_SOCK"])))
+        #expect(try await !onA.listContainers(all: true).contains { $0.names.contains("/netlab-extra-1") })
+        #expect(Self.services(try Self.status(catalogPath).json)["extra"]?["engine"] as? String == "box-b")
 
         // The console watches both: each service named with its engine, the header per engine.
         let tmux = Tmux()
