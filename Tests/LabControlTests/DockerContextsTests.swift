@@ -80,5 +80,8 @@ struct DockerContextsTests {
         #expect(target.endpoint == .tcp(host: "lab", port: 2376))
         #expect(target.tls?.verify == true && target.tls?.caFile == "/certs/ca.pem")
         #expect(try DockerContexts(environment: ["DOCKER_HOST": "tcp://lab:2375"]).resolve(requested: [], host: nil)[0].tls == nil)
+        // Without a port, TLS means 2376 and plain 2375, as the docker CLI has it.
+        #expect(try DockerContexts(environment: ["DOCKER_TLS_VERIFY": "1"]).resolve(requested: ["tcp://lab"], host: nil)[0].endpoint == .tcp(host: "lab", port: 2376))
+        #expect(try DockerContexts(environment: [:]).resolve(requested: ["tcp://lab"], host: nil)[0].endpoint == .tcp(host: "lab", port: 2375))
     }
 }

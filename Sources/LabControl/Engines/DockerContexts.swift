@@ -84,12 +84,15 @@ public struct DockerContexts: Sendable {
     /// TLS with verification, `DOCKER_TLS` TLS without, files from `DOCKER_CERT_PATH` (else the
     /// config directory).
     func defaultContext(host: String?) throws(DockerError) -> EngineTarget {
-        let endpoint = if let host { try DockerEndpoint.parse(host) } else { try DockerEndpoint.fromEnvironment(environment) }
-        return EngineTarget(name: "default", endpoint: endpoint, tls: environmentTLS(), sshConfigFile: sshConfig)
+        let tls = environmentTLS()
+        let address = host ?? environment["DOCKER_HOST"].flatMap { $0.isEmpty ? nil : $0 }
+        let endpoint = try address.map { text throws(DockerError) in try DockerEndpoint.parse(text, tls: tls != nil) } ?? .defaultSocket
+        return EngineTarget(name: "default", endpoint: endpoint, tls: tls, sshConfigFile: sshConfig)
     }
 
     func addressTarget(_ value: String) throws(DockerError) -> EngineTarget {
-        EngineTarget(name: value, endpoint: try DockerEndpoint.parse(value), tls: environmentTLS(), sshConfigFile: sshConfig)
+        let tls = environmentTLS()
+        return EngineTarget(name: value, endpoint: try DockerEndpoint.parse(value, tls: tls != nil), tls: tls, sshConfigFile: sshConfig)
     }
 
     func environmentTLS() -> EngineTLS? {
