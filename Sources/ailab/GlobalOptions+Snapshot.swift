@@ -8,6 +8,10 @@ extension GlobalOptions {
     func loadSnapshot() async throws -> (snapshot: LabSnapshot, client: DockerClient) {
         let catalog = try loadCatalog()
         let engines = try engineTargets().map { EngineSetLoader.Engine(name: $0.name, client: $0.client(requestTimeout: requestTimeout)) }
-        return (await EngineSetLoader(engines: engines, catalog: catalog).load(), engines[0].client)
+        guard engines.count > 1 else { return (await EngineSetLoader(engines: engines, catalog: catalog).load(), engines[0].client) }
+        let seen = LastSeenFile(stateDirectory: stateDirectory)
+        let snapshot = await EngineSetLoader(engines: engines, catalog: catalog).load(lastSeen: seen.read())
+        seen.write(snapshot.lastSeen)
+        return (snapshot, engines[0].client)
     }
 }

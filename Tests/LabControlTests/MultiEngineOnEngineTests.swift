@@ -27,6 +27,9 @@ struct MultiEngineOnEngineTests {
           extra:
             image: ailab-fixture/httpd:1
             x-ailab: {layer: data, engine: box-b}
+          stray:
+            image: ailab-fixture/httpd:1
+            x-ailab: {layer: data}
         """
 
     /// A healthy fixture container labelled as compose labels `service` of project netlab.
@@ -40,7 +43,9 @@ struct MultiEngineOnEngineTests {
     }
 
     static func status(_ catalogPath: String) throws -> (exit: Int32, json: [String: Any], stderr: String) {
-        let result = try AilabBinary.run(["status", "--json", "--catalog", catalogPath, "--engine", "box-a", "--engine", "box-b", "--timeout", "10"])
+        let result = try AilabBinary.run(
+            ["status", "--json", "--catalog", catalogPath, "--engine", "box-a", "--engine", "box-b", "--timeout", "10"],
+            environment: ["XDG_STATE_HOME": (catalogPath as NSString).deletingLastPathComponent + "/state"])
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
         return (result.status, json, result.stderr)
     }
@@ -56,6 +61,8 @@ struct MultiEngineOnEngineTests {
         try Self.catalog.write(toFile: catalogPath, atomically: true, encoding: .utf8)
         try await Self.run("web", socket: try #require(Self.environment["AILAB_TEST_NETNS_A_SOCK"]))
         try await Self.run("api", socket: try #require(Self.environment["AILAB_TEST_NETNS_B_SOCK"]))
+        // No x-ailab.engine: found on box-b, and remembered there (LastSeenFile) for when it is down.
+        try await Self.run("stray", socket: try #require(Self.environment["AILAB_TEST_NETNS_B_SOCK"]))
 
         var report = try Self.status(catalogPath)
         for _ in 0..<40 where Self.services(report.json)["api"]?["condition"] as? String != "healthy" || Self.services(report.json)["web"]?["condition"] as? String != "healthy" {
@@ -79,7 +86,9 @@ struct MultiEngineOnEngineTests {
         try await Self.checkHostKey(dir)
 
         // An install goes where x-ailab.engine says: extra onto box-b, over TLS.
-        let install = try AilabBinary.run(["install", "extra", "--yes", "--catalog", catalogPath, "--engine", "box-a", "--engine", "box-b", "--timeout", "10"])
+        let install = try AilabBinary.run(
+            ["install", "extra", "--yes", "--catalog", catalogPath, "--engine", "box-a", "--engine", "box-b", "--timeout", "10"],
+            environment: ["XDG_STATE_HOME": dir + "/state"])
         #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
         let onB = DockerClient(endpoint: try DockerEndpoint.parse(try #require(Self.environment["AILAB_TEST_NETNS_B_SOCK"])))
         #expect(try await onB.listContainers(all: true).contains { $0.names.contains("/netlab-extra-1") })
@@ -90,7 +99,7 @@ struct MultiEngineOnEngineTests {
         // The console watches both: each service named with its engine, the header per engine.
         let tmux = Tmux()
         defer { tmux.kill() }
-        tmux.start("env TERM=xterm-256color LANG=C.UTF-8 \(AilabBinary.url.path) --catalog \(catalogPath) --engine box-a --engine box-b --timeout 10; sleep 60", width: 120, height: 30)
+        tmux.start("env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(dir)/state \(AilabBinary.url.path) --catalog \(catalogPath) --engine box-a --engine box-b --timeout 10; sleep 60", width: 120, height: 30)
         tmux.send("2")
         #expect(tmux.waitFor(30) { $0.contains("web@box-a") && $0.contains("api@box-b") && $0.contains("box-a ●") && $0.contains("box-b ●") }, "\(tmux.screen)")
 
@@ -105,6 +114,7 @@ struct MultiEngineOnEngineTests {
         services = Self.services(report.json)
         #expect(services["api"]?["condition"] as? String == "unknown")
         #expect(services["web"]?["condition"] as? String == "healthy")
+        #expect(services["stray"]?["engine"] as? String == "box-b" && services["stray"]?["condition"] as? String == "unknown")
         let after = try #require(report.json["engines"] as? [[String: Any]])
         #expect(after.map { $0["reachable"] as? Bool } == [true, false])
         #expect(after.last?["error"] is String)

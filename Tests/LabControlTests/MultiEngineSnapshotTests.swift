@@ -64,6 +64,10 @@ struct MultiEngineSnapshotTests {
         #expect(snapshot.status(of: "cache")?.condition.condition == .running)
         #expect(snapshot.engine.reachable && snapshot.engine.error == "gpu: connection refused")
         #expect(StatusExit(snapshot) == .unreachable)
+        // Seen on an engine no longer watched: placed as if never seen; removed where it ran: forgotten.
+        let moved = LabSnapshot(catalog: catalog, engines: engines, containers: [], lastSeen: ["cache": "retired", "db": "gpu"])
+        #expect(moved.status(of: "cache")?.engine == "default" && moved.status(of: "cache")?.condition.condition == .notInstalled)
+        #expect(moved.lastSeen == ["cache": "retired", "db": "gpu"].filter { $0.key == "db" })
         // Probes and new conditions keep the placement.
         #expect(snapshot.with(probes: [:]).status(of: "db")?.condition.condition == .unknown)
 

@@ -10,10 +10,11 @@ public final class LabSet: Sendable {
     public let engines: [EngineSetLoader.Engine]
     private let merger: Merger
 
-    public init(engines: [EngineSetLoader.Engine], catalog: Catalog) {
+    /// `lastSeen`: where services were seen before (`LastSeenFile`).
+    public init(engines: [EngineSetLoader.Engine], catalog: Catalog, lastSeen: [String: String] = [:]) {
         self.engines = engines
         self.catalog = catalog
-        merger = Merger(catalog: catalog, names: engines.map(\.name), endpoints: engines.map(\.client.endpoint))
+        merger = Merger(catalog: catalog, names: engines.map(\.name), endpoints: engines.map(\.client.endpoint), lastSeen: lastSeen)
     }
 
     /// Every engine's updates as one stream: each snapshot merged with the others' latest.
@@ -43,8 +44,9 @@ public final class LabSet: Sendable {
         var lastSeen: [String: String] = [:]
         let endpoints: [DockerEndpoint]
 
-        init(catalog: Catalog, names: [String], endpoints: [DockerEndpoint]) {
+        init(catalog: Catalog, names: [String], endpoints: [DockerEndpoint], lastSeen: [String: String] = [:]) {
             self.catalog = catalog
+            self.lastSeen = lastSeen
             self.names = names
             self.endpoints = endpoints
             latest = Array(repeating: nil, count: names.count)

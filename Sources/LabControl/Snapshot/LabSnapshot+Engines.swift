@@ -24,12 +24,18 @@ extension LabSnapshot {
         services = services.map { status in
             let name = status.service.name
             let placed = status.service.engine.flatMap { reachable[$0] == nil ? nil : $0 }
-            let on = status.containers.first?.engine ?? lastSeen[name] ?? placed ?? fallback
+            // Last seen on an engine no longer watched says nothing about the watched ones.
+            let seenOn = lastSeen[name].flatMap { reachable[$0] == nil ? nil : $0 }
+            let on = status.containers.first?.engine ?? seenOn ?? placed ?? fallback
             var judged = ServiceStatus(
                 service: status.service, containers: status.containers, engineReachable: reachable[on] ?? false, project: status.project,
                 probe: probes[name])
             judged.engine = on
-            if !status.containers.isEmpty { seen[name] = on }
+            if !status.containers.isEmpty {
+                seen[name] = on
+            } else if reachable[on] == true {
+                seen[name] = nil  // its engine answers and runs none of it: removed there
+            }
             return judged
         }
         self.lastSeen = seen
