@@ -21,6 +21,8 @@ final class EffectRunner {
     private var statsTasks: [String: Task<Void, Never>] = [:]
     private var logTasks: [Task<Void, Never>] = []
     private var probeTask: Task<Void, Never>?
+    /// Engine name → its client and actions, when several engines are watched (`EffectRunner+Engines`).
+    var routes: [String: EngineRoute] = [:]
 
     init(client: DockerClient, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions, masker: SecretMasker) {
         self.masker = masker
@@ -56,8 +58,8 @@ final class EffectRunner {
                 inbox.post(.stateError("state file: \(error)"))
             }
         case .quit, .openShell: break  // the run loop's own: the loop ends, or the terminal is handed over
-        case .watchStats(let ids): watchStats(ids)
-        case .followLogs(_, let containers, let window): followLogs(containers, window: window)
+        case .watchStats(let ids): watchStats(ids, in: snapshot)
+        case .followLogs(_, let containers, let window): followLogs(containers, window: window, in: snapshot)
         case .saveLogs(let service, let lines):
             let directory = roadmap.store.directory + "/logs"
             Task.detached {
@@ -72,7 +74,7 @@ final class EffectRunner {
             }
         case .stopLogs: stopLogs()
         case .planAction(let request):
-            let actions = actions
+            let actions = self.actions(for: request.targets, in: snapshot)
             actionTask = Task.detached {
                 do {
                     inbox.post(.actionPlanned(try await actions.prepare(request)))
@@ -83,7 +85,7 @@ final class EffectRunner {
                 }
             }
         case .runAction(let plan):
-            let (actions, masker, quit) = (actions, masker, ActionQuit())
+            let (actions, masker, quit) = (self.actions(for: plan.entries.map(\.service), in: snapshot), masker, ActionQuit())
             actionQuit = quit
             actionTask = Task.detached {
                 let result = await actions.runner().run(plan, quit: quit) { inbox.post(.actionStep($0)) }
@@ -92,10 +94,11 @@ final class EffectRunner {
             }
         case .cancelAction: actionTask?.cancel()
         case .fetchTail(let service, let containers):
-            let (client, masker) = (client, masker)
+            let masker = masker
+            let clients = containers.map { self.client(forContainer: $0.id, in: snapshot) }
             Task.detached {
                 var lines: [LogLine] = []
-                for container in containers {
+                for (container, client) in zip(containers, clients) {
                     guard let chunks = try? await client.logs(container.id, LogQuery(follow: false, tail: 10, timestamps: true)) else { continue }
                     var text = ["": ""]
                     do {
@@ -111,7 +114,7 @@ final class EffectRunner {
                 inbox.post(.detailTail(service: service, Array(lines.suffix(10))))
             }
         case .fetchInspect(let container):
-            let (client, masker) = (client, masker)
+            let (client, masker) = (self.client(forContainer: container.id, in: snapshot), masker)
             Task.detached {
                 do {
                     let body = try await client.inspectDocument(container.id)
@@ -133,7 +136,7 @@ final class EffectRunner {
     }
 
     func stopAll() {
-        watchStats([])
+        watchStats([], in: nil)
         stopLogs()
         probeTask?.cancel()
         // An action under way ends with the console, and its log says how: a step the engine
@@ -142,13 +145,13 @@ final class EffectRunner {
         actionQuit?.quit(within: .milliseconds(300))
     }
 
-    private func watchStats(_ wanted: Set<String>) {
+    private func watchStats(_ wanted: Set<String>, in snapshot: LabSnapshot?) {
         for (id, task) in statsTasks where !wanted.contains(id) {
             task.cancel()
             statsTasks[id] = nil
         }
         for id in wanted where statsTasks[id] == nil {
-            let (client, inbox) = (client, inbox)
+            let (client, inbox) = (snapshot.map { self.client(forContainer: id, in: $0) } ?? client, inbox)
             statsTasks[id] = Task.detached {
                 do {
                     for try await sample in try await client.streamStats(id) {
@@ -169,11 +172,12 @@ final class EffectRunner {
         logTasks = []
     }
 
-    private func followLogs(_ containers: [ContainerRef], window: LogWindow) {
+    private func followLogs(_ containers: [ContainerRef], window: LogWindow, in snapshot: LabSnapshot) {
         stopLogs()
         let (tail, since) = window.query(now: Date())
-        let (client, inbox, masker) = (client, inbox, masker)
+        let (inbox, masker) = (inbox, masker)
         for container in containers {
+            let client = self.client(forContainer: container.id, in: snapshot)
             logTasks.append(Task.detached {
                 var pending: [LogSource: String] = [:]
                 do {
