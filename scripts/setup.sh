@@ -6,14 +6,16 @@
 #                            images, docker-registry for real pulls, tmux for end-to-end tests,
 #                            python3 for the slow registry proxy (scripts/slow-proxy.py),
 #                            iproute2 for the test engine's bridge, docker-compose (1.29, its
-#                            `config` only) as an independent oracle for the compose loader
+#                            `config` only) as an independent oracle for the compose loader,
+#                            openssh-server and openssl for the engines in network namespaces
+#                            (scripts/test-netns.sh: one reached over ssh, one over TLS)
 # Swift itself (6.x) must already be on PATH: https://www.swift.org/install/linux/
 set -euo pipefail
 
 mode=${1:-build}
 packages=(libncurses-dev make)
 if [ "$mode" = test ]; then
-  packages+=(busybox-static docker-registry tmux iproute2 python3 docker-compose)
+  packages+=(busybox-static docker-registry tmux iproute2 python3 docker-compose openssh-server openssh-client openssl)
   command -v dockerd >/dev/null || packages+=(docker.io)
 fi
 

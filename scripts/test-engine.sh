@@ -18,6 +18,8 @@
 # ailab-fixture/payload:1 (the httpd plus 2 MiB of its own, so a pull really downloads),
 # and removed locally under those names, so a test's pull is a real pull.
 set -euo pipefail
+# shellcheck source=scripts/pidfile.sh
+. "$(dirname "$0")/pidfile.sh"
 
 BRIDGE=${AILAB_TEST_BRIDGE:-ailabt0}
 BRIDGE_CIDR=${AILAB_TEST_BRIDGE_CIDR:-172.31.213.1/24}
@@ -152,18 +154,6 @@ start() {
   if [ -z "${AILAB_TEST_NO_REGISTRY:-}" ] && ! { [ -f "$DIR/registry.pid" ] && kill -0 "$(cat "$DIR/registry.pid")" 2>/dev/null; }; then start_registry; fi
   write_env
   log "engine up: unix://$DIR/docker.sock (dockerd pid $(cat "$DIR/dockerd.pid"))"
-}
-
-kill_pidfile() {
-  local file=$1 pid
-  [ -f "$file" ] || return 0
-  pid=$(cat "$file")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$file"
 }
 
 # The engine dies as a host OOM-kill would take it: dockerd, containerd and the shims at once.

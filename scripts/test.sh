@@ -15,6 +15,8 @@ swift build --build-tests "$@"
 bash scripts/test-engine.sh run bash scripts/test-passes.sh "$@"
 # A two-node Swarm in two network namespaces for the Swarm tests (see scripts/test-swarm.sh).
 bash scripts/test-swarm.sh run swift test --skip-build --no-parallel --filter SwarmOnEngineTests "$@"
+# Several engines: one over ssh and one over TLS, each in a network namespace (issue 16).
+bash scripts/test-netns.sh run swift test --skip-build --no-parallel --filter MultiEngineOnEngineTests "$@"
 # make install into a temporary prefix, the installed ailab run elsewhere, make uninstall (one release build).
 bash scripts/install-test.sh
 # A bounded libFuzzer run over the engine-answer decoders; `scripts/fuzz.sh 1800` goes longer.

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The key-map file (`$XDG_CONFIG_HOME/ailab/keys`): one `action = key[, key]` per line, `#`
 /// starts a comment line. Each line replaces the keys of one action (names: `KeyAction`; keys:

@@ -1,5 +1,9 @@
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabControl
 import LabModel

@@ -32,6 +32,8 @@ public final class EffectRunner {
     private var stateWrite: Task<Void, Never>?
     /// At most this many followed log lines wait in the inbox; a faster log waits at its stream.
     public var logLinesInFlight = 5_000
+    /// Engine name → its engine and actions, when several engines are watched (`EffectRunner+Engines`).
+    public var routes: [String: EngineRoute] = [:]
 
     public init(engine: any EffectEngine, inbox: Inbox, roadmap: RoadmapRunner, actions: LabActions, masker: SecretMasker) {
         self.engine = engine
@@ -59,12 +61,12 @@ public final class EffectRunner {
         case .noteHealthy:
             writeState { try roadmap.store.update { RoadmapRunner.noteHealthy(snapshot, in: &$0) } }
         case .quit, .openShell: break  // the run loop's own: the loop ends, or the terminal is handed over
-        case .watchStats(let ids): watchStats(ids)
-        case .followLogs(_, let containers, let window): followLogs(containers, window: window)
+        case .watchStats(let ids): watchStats(ids, in: snapshot)
+        case .followLogs(_, let containers, let window): followLogs(containers, window: window, in: snapshot)
         case .saveLogs(let service, let lines): saveLogs(service, lines)
         case .stopLogs: stopLogs()
         case .planAction(let request):
-            let actions = actions
+            let actions = self.actions(for: request.targets, in: snapshot)
             actionTask = tasks.start {
                 do {
                     inbox.post(.actionPlanned(try await actions.prepare(request)))
@@ -75,7 +77,7 @@ public final class EffectRunner {
                 }
             }
         case .runAction(let plan):
-            let (actions, quit) = (actions, ActionQuit())
+            let (actions, quit) = (self.actions(for: plan.entries.map(\.service), in: snapshot), ActionQuit())
             actionQuit = quit
             actionTask = tasks.start {
                 let result = await actions.runner().run(plan, quit: quit) { inbox.post(.actionStep($0)) }
@@ -84,8 +86,10 @@ public final class EffectRunner {
             }
         case .cancelAction: actionTask?.cancel()
         case .fetchTail(let service, let containers):
-            tasks.start { inbox.post(.detailTail(service: service, await Self.tail(of: containers, engine: engine, masker: masker))) }
+            let engines = containers.map { self.engine(forContainer: $0.id, in: snapshot) }
+            tasks.start { inbox.post(.detailTail(service: service, await Self.tail(of: containers, engines: engines, masker: masker))) }
         case .fetchInspect(let container):
+            let engine = self.engine(forContainer: container.id, in: snapshot)
             tasks.start {
                 do {
                     let body = try await engine.inspectDocument(container.id)
@@ -153,13 +157,13 @@ public final class EffectRunner {
         }
     }
 
-    private func watchStats(_ wanted: Set<String>) {
+    private func watchStats(_ wanted: Set<String>, in snapshot: LabSnapshot?) {
         for (id, task) in statsTasks where !wanted.contains(id) {
             task.cancel()
             statsTasks[id] = nil
         }
         for id in wanted where statsTasks[id] == nil {
-            let (engine, inbox) = (engine, inbox)
+            let (engine, inbox) = (self.engine(forContainer: id, in: snapshot), inbox)
             statsTasks[id] = tasks.start {
                 do {
                     for try await sample in try await engine.stats(id) {
@@ -180,11 +184,12 @@ public final class EffectRunner {
         logTasks = []
     }
 
-    private func followLogs(_ containers: [ContainerRef], window: LogWindow) {
+    private func followLogs(_ containers: [ContainerRef], window: LogWindow, in snapshot: LabSnapshot) {
         stopLogs()
         let (tail, since) = window.query(now: Date())
-        let (engine, inbox, masker, inFlight) = (engine, inbox, masker, logLinesInFlight)
+        let (inbox, masker, inFlight) = (inbox, masker, logLinesInFlight)
         for container in containers {
+            let engine = self.engine(forContainer: container.id, in: snapshot)
             logTasks.append(tasks.start {
                 var pending: [LogSource: String] = [:]
                 do {
@@ -210,9 +215,9 @@ public final class EffectRunner {
     }
 
     /// The last ten lines of the service's containers, oldest first, secrets masked.
-    static func tail(of containers: [ContainerRef], engine: any EffectEngine, masker: SecretMasker) async -> [LogLine] {
+    static func tail(of containers: [ContainerRef], engines: [any EffectEngine], masker: SecretMasker) async -> [LogLine] {
         var lines: [LogLine] = []
-        for container in containers {
+        for (container, engine) in zip(containers, engines) {
             guard let chunks = try? await engine.logs(container.id, LogQuery(follow: false, tail: 10, timestamps: true)) else { continue }
             var text = ["": ""]
             do {

@@ -23,7 +23,8 @@ enum ChromeView {
         x += buffer.put(" \(state.snapshot.catalog.title)  ", x: area.x + x, y: area.y, style: Style(.header))
         let room = area.width - x - countsWidth - 2
         if room > 8 {
-            buffer.put(DisplayWidth.truncate("engine \(engine.endpoint)\(version)", to: room, ellipsis: state.glyphs.ellipsis),
+            let label = EngineLabel.header(state.snapshot, glyphs: state.glyphs) ?? "engine \(engine.endpoint)\(version)"
+            buffer.put(DisplayWidth.truncate(label, to: room, ellipsis: state.glyphs.ellipsis),
                        x: area.x + x, y: area.y, style: Style(.header))
         }
         if countsWidth + 1 < area.width { buffer.put(counts, x: area.maxX - countsWidth - 1, y: area.y, style: Style(.header, .bold)) }

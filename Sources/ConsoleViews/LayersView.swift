@@ -51,7 +51,7 @@ enum LayersView {
     static func line(_ state: AppState, _ status: ServiceStatus, width: Int) -> String {
         let glyphs = state.glyphs
         let ports = status.ports.prefix(3).map { ":\($0.host)" }.joined(separator: " ")
-        var text = DisplayWidth.pad("\(ConditionStyle.glyph(status, glyphs)) \(status.service.name)", to: 15, ellipsis: glyphs.ellipsis) + " "
+        var text = DisplayWidth.pad("\(ConditionStyle.glyph(status, glyphs)) \(status.service.name)\(EngineLabel.suffix(status, in: state.snapshot))", to: 15, ellipsis: glyphs.ellipsis) + " "
             + DisplayWidth.pad(ports, to: 20, ellipsis: glyphs.ellipsis) + " "
         let condition = status.condition.since == nil ? status.condition.text
             : "\(status.condition.text) \(Format.age(since: status.condition.since, now: state.now))"

@@ -19,7 +19,7 @@ enum ServicesView {
     /// In order of importance: narrow terminals keep the first ones.
     static let columns: [Column] = [
         Column(title: "SERVICE", width: 13, sort: .name) { state, status in
-            ("\(ConditionStyle.glyph(status, state.glyphs)) \(status.service.name)", Style(ConditionStyle.role(status) == .notInstalled ? .notInstalled : .text))
+            ("\(ConditionStyle.glyph(status, state.glyphs)) \(status.service.name)\(EngineLabel.suffix(status, in: state.snapshot))", Style(ConditionStyle.role(status) == .notInstalled ? .notInstalled : .text))
         },
         Column(title: "CONDITION", width: 17, sort: .condition) { _, status in (status.condition.text, Style(ConditionStyle.role(status))) },
         Column(title: "AGE", width: 7, sort: .age) { state, status in

@@ -10,7 +10,7 @@ enum SummaryView {
         let condition = ConditionStyle.role(status)
         var x = area.x + 1
         x += buffer.put(ConditionStyle.glyph(status, state.glyphs) + " ", x: x, y: area.y, style: Style(condition), clip: area)
-        x += buffer.put(status.service.name, x: x, y: area.y, style: Style(.text, .bold), clip: area)
+        x += buffer.put(status.service.name + EngineLabel.suffix(status, in: state.snapshot), x: x, y: area.y, style: Style(.text, .bold), clip: area)
         x += buffer.put("  \(stateText(state, status))", x: x, y: area.y, style: Style(condition), clip: area)
         x += buffer.put("   \(image(status))", x: x, y: area.y, style: Style(.muted), clip: area)
         if let project = status.standInProject {

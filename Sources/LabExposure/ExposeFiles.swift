@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// Where, on this host, the lab's own Traefik file provider and tunnel configurations live:

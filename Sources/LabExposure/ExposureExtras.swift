@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// What the lab's own configuration files on this host add to the labels: Traefik's

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One `user:hash` line for Traefik's basicAuth middleware. Traefik accepts htpasswd's MD5,
 /// SHA1 and bcrypt hashes (https://doc.traefik.io/traefik/middlewares/http/basicauth/:

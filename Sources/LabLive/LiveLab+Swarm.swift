@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension LiveLab {
     /// Reads the Swarm again every 2 s while the engine is a manager, every 30 s otherwise (to

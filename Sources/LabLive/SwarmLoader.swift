@@ -1,6 +1,10 @@
 import DockerClient
 import LabModel
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads the Swarm from the watched engine: its join state always, and when it is a manager
 /// the nodes, the lab's stack's services and their tasks (three calls side by side).

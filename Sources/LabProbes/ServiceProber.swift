@@ -12,17 +12,20 @@ import LabModel
 /// ports on the engine's host, so they run only where the engine is local.
 public struct ServiceProber: Sendable {
     public let engineIsLocal: Bool
+    /// A remote engine's host (tcp:// or ssh://): its published ports are reached there (issue 16).
+    public let engineHost: String?
     public let timeout: Duration
 
     public init(endpoint: DockerEndpoint, timeout: Duration = .seconds(2)) {
         engineIsLocal = Self.isLocal(endpoint)
+        engineHost = engineIsLocal ? nil : endpoint.remoteHost
         self.timeout = timeout
     }
 
     static func isLocal(_ endpoint: DockerEndpoint) -> Bool {
         switch endpoint {
         case .unix: return true
-        case .tcp(let host, _): return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        case .tcp(let host, _), .ssh(_, let host, _, _): return host == "localhost" || host == "::1" || host.hasPrefix("127.")
         }
     }
 
@@ -47,8 +50,8 @@ public struct ServiceProber: Sendable {
 
     public func probe(_ status: ServiceStatus, previous: ProbeResult?, now: @Sendable () -> Date = Date.init) async -> ProbeResult? {
         guard let probe = status.service.probe else { return nil }
-        guard engineIsLocal else { return ProbeResult(outcome: .notProbed("not probed (remote engine)"), at: now(), previous: previous) }
-        guard let target = Self.target(status, probe: probe) else {
+        guard engineIsLocal || engineHost != nil else { return ProbeResult(outcome: .notProbed("not probed (remote engine)"), at: now(), previous: previous) }
+        guard let target = Self.target(status, probe: probe, engineHost: engineHost) else {
             return ProbeResult(outcome: .failed("publishes no port to probe"), at: now(), previous: previous)
         }
         let clock = ContinuousClock()
@@ -70,10 +73,11 @@ public struct ServiceProber: Sendable {
 
     /// Where to send the probe: the host port published for the probe's port, on the address it
     /// is bound to (loopback when bound to all).
-    static func target(_ status: ServiceStatus, probe: Probe) -> (host: String, port: Int)? {
+    /// On a remote engine, a port bound to all addresses is reached at the engine's host.
+    static func target(_ status: ServiceStatus, probe: Probe, engineHost: String? = nil) -> (host: String, port: Int)? {
         guard let port = HTTPProbe.port(of: status, declared: probe.port) else { return nil }
         let binding = status.containers.flatMap(\.ports).first { $0.host == port }
         let ip = binding?.hostIP ?? ""
-        return (ip.isEmpty || ip == "0.0.0.0" || ip == "::" ? "127.0.0.1" : ip, port)
+        return (ip.isEmpty || ip == "0.0.0.0" || ip == "::" ? engineHost ?? "127.0.0.1" : ip, port)
     }
 }

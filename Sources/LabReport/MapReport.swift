@@ -21,7 +21,7 @@ public struct MapReport: JSONReport, Sendable {
     public init(_ snapshot: LabSnapshot, edges statuses: [EdgeStatus]) {
         generatedAt = StatusReport.iso(snapshot.takenAt)!
         let info = snapshot.engine
-        engine = StatusReport.Engine(endpoint: info.endpoint, reachable: info.reachable, version: info.version, apiVersion: info.apiVersion, error: info.error)
+        engine = StatusReport.Engine(info)
         summary = Dictionary(uniqueKeysWithValues: EdgeState.allCases.map { state in (state.rawValue, statuses.filter { $0.state == state }.count) })
         edges = statuses.map { Edge($0, catalog: snapshot.catalog) }
     }

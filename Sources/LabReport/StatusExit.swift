@@ -5,11 +5,11 @@ public enum StatusExit: Int32, Sendable {
     case ok = 0
     /// A service is unhealthy, crashed or restarting, or a container's answer could not be read.
     case degraded = 1
-    /// The engine cannot be reached.
+    /// The engine (or one of several watched engines) cannot be reached.
     case unreachable = 2
 
     public init(_ snapshot: LabSnapshot) {
-        guard snapshot.engine.reachable else {
+        guard snapshot.engine.reachable, snapshot.engines.allSatisfy(\.reachable) else {
             self = .unreachable
             return
         }

@@ -1,6 +1,10 @@
 import DockerClient
 import LabModel
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `ailab status --json`'s Swarm part: `swarm` (null outside a Swarm) with the join state and
 /// the nodes, and on every service `swarm`, its Swarm services with replicas and tasks.

@@ -12,6 +12,8 @@ public struct StatusReport: JSONReport, Sendable {
     let generatedAt: String
     let catalog: CatalogRef
     let engine: Engine
+    /// Every watched engine (issue 16), the default first; one item with one engine.
+    let engines: [Engine]
     let summary: Summary
     let services: [Service]
     let other: [Container]
@@ -24,7 +26,8 @@ public struct StatusReport: JSONReport, Sendable {
         generatedAt = Self.iso(snapshot.takenAt)!
         catalog = CatalogRef(name: snapshot.catalog.name, source: snapshot.catalog.source)
         let info = snapshot.engine
-        engine = Engine(endpoint: info.endpoint, reachable: info.reachable, version: info.version, apiVersion: info.apiVersion, error: info.error)
+        engine = Engine(info)
+        engines = (snapshot.engines.isEmpty ? [info] : snapshot.engines).map(Engine.init)
         let counts = snapshot.counts
         summary = Summary(
             services: snapshot.services.count, installed: snapshot.services.filter(\.isInstalled).count,
@@ -32,8 +35,8 @@ public struct StatusReport: JSONReport, Sendable {
             unhealthy: counts[.unhealthy], failed: counts[.crashed] + counts[.restarting], notInstalled: counts[.notInstalled],
             other: snapshot.others.count,
             conditions: Dictionary(uniqueKeysWithValues: Condition.allCases.map { ($0.rawValue, counts[$0]) }))
-        services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable, exposures: exposures, swarmState: snapshot.swarm) }
-        other = snapshot.others.map { Container($0, engineReachable: info.reachable, exposures: exposures) }
+        services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: snapshot.isReachable(engine: $0.engine), exposures: exposures, swarmState: snapshot.swarm) }
+        other = snapshot.others.map { Container($0, engineReachable: snapshot.isReachable(engine: $0.engine), exposures: exposures) }
         swarm = snapshot.swarm.map(Swarm.init)
     }
 
@@ -44,11 +47,21 @@ public struct StatusReport: JSONReport, Sendable {
     struct CatalogRef: Encodable { let name: String; let source: String }
 
     struct Engine: Encodable, Sendable {
+        let name: String
         let endpoint: String
         let reachable: Bool
         @Nullable var version: String?
         @Nullable var apiVersion: String?
         @Nullable var error: String?
+
+        init(_ info: EngineInfo) {
+            name = info.name ?? "default"
+            endpoint = info.endpoint
+            reachable = info.reachable
+            version = info.version
+            apiVersion = info.apiVersion
+            error = info.error
+        }
     }
 
     struct Summary: Encodable {
@@ -77,6 +90,8 @@ public struct StatusReport: JSONReport, Sendable {
 
     struct Service: Encodable {
         let name, title, layer: String
+        /// The engine it runs on (or is placed on); "default" with one engine.
+        let engine: String
         @Nullable var phase: Int?
         let state: ServiceState
         let health: HealthState
@@ -102,6 +117,7 @@ public struct StatusReport: JSONReport, Sendable {
         init(_ status: ServiceStatus, at now: Date, engineReachable: Bool, exposures: [PortExposure], swarmState: SwarmState? = nil) {
             name = status.service.name
             title = status.service.title
+            engine = status.engine ?? "default"
             layer = status.service.layer?.rawValue ?? Layer.unassignedID
             phase = status.service.phase
             state = status.state
@@ -151,6 +167,7 @@ public struct StatusReport: JSONReport, Sendable {
 
     struct Container: Encodable {
         let id, name, image, status: String
+        let engine: String
         @Nullable var component: String?
         let state: ServiceState
         let health: HealthState
@@ -165,6 +182,7 @@ public struct StatusReport: JSONReport, Sendable {
             id = container.id
             name = container.name
             image = container.image
+            engine = container.engine ?? "default"
             status = container.statusText
             component = container.component
             state = container.state

@@ -12,7 +12,7 @@ struct ActionCLI {
 
     func perform(_ request: ActionRequest) async throws {
         let catalog = try options.global.loadCatalog()
-        let client = try options.global.makeClient()
+        let client = try await options.global.client(for: request, catalog: catalog)
         let actions = LabActions(client: client, catalog: catalog, stateDirectory: StateStore.defaultDirectory(environment: options.global.environment))
         let plan: ActionPlan
         do {

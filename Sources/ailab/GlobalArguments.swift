@@ -3,7 +3,7 @@
 /// it are moved after it. Anything else (no command, `--help`, an unknown option) is left as is.
 enum GlobalArguments {
     /// Global options that take a value, by every spelling.
-    static let withValue: Set<String> = ["-f", "--catalog", "--file", "-p", "--project-name", "--profile", "--env-file", "--theme", "--host", "--timeout", "--log"]
+    static let withValue: Set<String> = ["-f", "--catalog", "--file", "-p", "--project-name", "--profile", "--env-file", "--theme", "--host", "--engine", "--timeout", "--log"]
     static let flags: Set<String> = ["--show-secrets"]
 
     static func reordered(_ arguments: [String], commands: Set<String>) -> [String] {

@@ -27,6 +27,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The engine address (overrides DOCKER_HOST): unix:///path or tcp://host:port.", valueName: "address"))
     var host: String?
 
+    @Option(name: .long, help: ArgumentHelp("An engine to watch, by docker context name (\"default\": DOCKER_HOST or the local socket) or address (unix://, tcp://, ssh://); repeat to watch several. Without it: --host, DOCKER_HOST, DOCKER_CONTEXT, then the docker CLI's current context.", valueName: "name|url"))
+    var engine: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for the engine before calling it unreachable.", valueName: "seconds"))
     var timeout: Double = 3
 
@@ -74,15 +77,22 @@ struct GlobalOptions: ParsableArguments {
         return catalog
     }
 
+    /// The default engine's client (the first `--engine`): where commands of one engine go.
     func makeClient() throws -> DockerClient {
+        try engineTargets()[0].client(requestTimeout: requestTimeout)
+    }
+
+    /// Every engine to watch (`DockerContexts`); a bad name or address ends the run (exit 2).
+    func engineTargets() throws -> [EngineTarget] {
         do {
-            let endpoint = try host.map { text throws(DockerError) in try DockerEndpoint.parse(text) } ?? DockerEndpoint.fromEnvironment(environment)
-            return DockerClient(endpoint: endpoint, requestTimeout: .milliseconds(Int64(max(0.1, timeout) * 1000)))
+            return try DockerContexts(environment: environment).resolve(requested: engine, host: host)
         } catch {
             Stderr.line("ailab: \(error)")
             throw ExitCode(2)
         }
     }
+
+    var requestTimeout: Duration { .milliseconds(Int64(max(0.1, timeout) * 1000)) }
 }
 
 enum Stderr {

@@ -19,14 +19,14 @@ enum StatusTable {
             }
         }
         for (index, container) in snapshot.others.enumerated() {
-            let condition = snapshot.engine.reachable ? container.condition : ConditionReport(.unknown)
+            let condition = snapshot.isReachable(engine: container.engine) ? container.condition : ConditionReport(.unknown)
             rows.append([
                 index == 0 ? "Other" : "", container.name, condition.text, Elapsed.since(condition.since, now: snapshot.takenAt),
                 ports(container.ports),
             ])
         }
-        var lines = [header(snapshot), ""]
-        lines += table([headers] + rows)
+        var lines = [header(snapshot)] + engineLines(snapshot) + [""]
+        lines += table(withEngineColumn(snapshot, [headers] + rows))
         // A container the engine's answers did not let us read: its row says unknown, this says why.
         let unreadable = (snapshot.services.flatMap(\.containers) + snapshot.others).filter { $0.problem != nil }
         lines += unreadable.map { "\($0.name): unreadable: \($0.problem!)" }

@@ -3,39 +3,15 @@
 /// must reach empty before the binary drops ICU: one file is enough to link it all.
 enum FullFoundationRemaining {
     static let files: Set<String> = [
-        "LabControl/Actions/PullStatus.swift",  // String(format:)
-        "ailab/ProgressPrinter.swift",  // FileHandle
-        // Merged from issues 14, 15a and 16b after this list was made; not yet looked at for FoundationEssentials.
-        "Console/KeyMapFile.swift",
-        "ConsoleEffects/EffectRunner+Expose.swift",
-        "DockerClient/Exec/DockerClient+Exec.swift",
-        "DockerClient/Exec/HijackedConnection+Socket.swift",
-        "DockerClient/Exec/HijackedConnection.swift",
-        "DockerClient/Swarm/DockerClient+Swarm.swift",
-        "DockerClient/Swarm/DockerClient+SwarmServices.swift",
-        "LabControl/Actions/ActionRunner+Swarm.swift",
-        "LabControl/Expose/Exposer+Apply.swift",
-        "LabControl/Expose/Exposer.swift",
-        "LabControl/Secrets/ActionRunner+Vault.swift",
-        "LabControl/Secrets/SecretInventory.swift",
-        "LabControl/Secrets/VaultClient.swift",
-        "LabControl/Secrets/VaultRecord.swift",
-        "LabExposure/ExposeFiles.swift",
-        "LabExposure/ExposureExtras.swift",
-        "LabExposure/Htpasswd.swift",
-        "LabLive/LiveLab+Swarm.swift",
-        "LabLive/SwarmLoader.swift",
-        "LabModel/Model/ConditionJudge+Swarm.swift",
-        "LabModel/Swarm/ServiceStatus+Swarm.swift",
-        "LabModel/Swarm/SwarmServiceStatus.swift",
-        "LabModel/Swarm/SwarmState.swift",
-        "LabReport/StatusReport+Swarm.swift",
-        "ailab/Console/ConsoleApp+Shell.swift",
-        "ailab/Console/KeyMapLoader.swift",
-        "ailab/Console/ShellPump.swift",
-        "ailab/ExposeCommand.swift",
-        "ailab/ProvidedSecret.swift",
-        "ailab/SecretsCommand.swift",
+        "LabControl/Actions/PullStatus.swift",  // String(format:) (split out of ActionEvent.swift, issue 18)
+        "ailab/ProgressPrinter.swift",  // FileHandle (split out of ActionCLI.swift, issue 18)
+        "DockerClient/Transport/SSHAddress.swift",  // merged from issue 16a, not yet looked at
+        "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
+        "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
+        "LabControl/Engines/EngineSetLoader.swift",  // merged from issue 16a, not yet looked at
+        "LabControl/Engines/LabSet.swift",  // merged from issue 16a, not yet looked at
+        "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
+        "LabModel/Snapshot/LabSnapshot+Engines.swift",  // merged from issue 16a, not yet looked at
         "Console/Format.swift",  // String(format:), DateFormatter
         "Console/Reducer.swift",  // trimmingCharacters
         "CursesTerminal/ExitDeadline.swift",  // Thread
@@ -43,6 +19,8 @@ enum FullFoundationRemaining {
         "DockerClient/API/QueryString.swift",  // CharacterSet, addingPercentEncoding, JSONSerialization
         "DockerClient/Models/EngineEvent.swift",  // trimmingCharacters
         "DockerClient/Streams/EventFollower.swift",  // String(format:)
+        "DockerClient/Swarm/DockerClient+Swarm.swift",  // JSONSerialization
+        "DockerClient/Swarm/DockerClient+SwarmServices.swift",  // JSONSerialization
         "DockerClient/Transport/DockerEndpoint.swift",  // trimmingCharacters
         "DockerClient/Transport/SocketWatch.swift",  // NSString, Thread
         "LabCatalog/Loader/CatalogOptions.swift",  // NSString
@@ -69,12 +47,17 @@ enum FullFoundationRemaining {
         "LabRoadmap/CheckCredentials.swift",  // range(of:)
         "LabRoadmap/MetricChecker+Lab.swift",  // addingPercentEncoding, JSONSerialization, ISO8601DateFormatter, range(of:)
         "LabRoadmap/MetricChecker.swift",  // JSONSerialization
+        "LabControl/Secrets/ActionRunner+Vault.swift",  // NSString
+        "LabControl/Secrets/VaultClient.swift",  // JSONSerialization
         "LabControl/State/StateStore.swift",  // NSString, DateFormatter, NSHomeDirectory
         "LabControl/State/AtomicFile.swift",  // NSString, localizedDescription
         "ailab/ActionCLI.swift",  // trimmingCharacters, NSLock, FileHandle
+        "ailab/Console/ConsoleApp+Shell.swift",  // DispatchSemaphore through Foundation's re-export
         "ailab/Console/ConsoleCommand.swift",  // Thread
+        "ailab/Console/ShellPump.swift",  // Glibc's poll through Foundation's re-export
         "ailab/GlobalOptions.swift",  // FileHandle
         "ailab/MapCommand.swift",  // FileHandle
+        "ailab/ProvidedSecret.swift",  // FileHandle, trimmingCharacters
         "ailab/RoadmapText.swift",  // DateFormatter, padding(toLength:)
         "ailab/StatusCommand.swift",  // FileHandle
         "ailab/StatusTable.swift",  // padding(toLength:)

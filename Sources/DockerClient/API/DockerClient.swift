@@ -11,9 +11,10 @@ public final class DockerClient: Sendable {
     public let requestTimeout: Duration
     private let negotiated = Mutex<APIVersion?>(nil)
 
-    public init(endpoint: DockerEndpoint, requestTimeout: Duration = .seconds(5)) {
+    /// `tls`: for a tcp:// engine that wants it; `sshConfigFile`: `ssh -F` for an ssh:// engine.
+    public init(endpoint: DockerEndpoint, requestTimeout: Duration = .seconds(5), tls: EngineTLS? = nil, sshConfigFile: String? = nil) {
         self.endpoint = endpoint
-        self.transport = HTTPTransport(endpoint: endpoint)
+        self.transport = HTTPTransport(endpoint: endpoint, tls: tls, sshConfigFile: sshConfigFile)
         self.requestTimeout = requestTimeout
     }
 

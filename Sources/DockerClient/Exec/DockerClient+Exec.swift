@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The engine's exec API: a process started by the engine inside a running container (never
 /// on this host), with a TTY, for the console's shell.
@@ -34,6 +38,10 @@ extension DockerClient {
     /// Starts an exec and hands back its hijacked connection: bytes typed go in, the TTY's output
     /// comes out, until the process ends (the engine then closes the connection).
     public func startExec(_ execID: String, timeout: Duration = .seconds(5)) async throws -> HijackedConnection {
+        // The hijacked socket is plain bytes; TLS would need the pump to speak it.
+        if transport.tls != nil {
+            throw HijackedConnection.failure(endpoint, "a shell is not available over a TLS engine yet (use unix:// or plain tcp://)")
+        }
         let version = try await apiVersion()
         let body = Array(#"{"Detach":false,"Tty":true}"#.utf8)
         let path = "/v\(version)/exec/\(QueryString.encode(execID))/start"

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -30,6 +34,10 @@ extension HijackedConnection {
                 throw failure(endpoint, reason)
             }
             return fd
+        case .ssh:
+            // The shell's connection is a plain blocking socket the terminal pump reads directly;
+            // an ssh dial-stdio pipe would need its own pump, not built yet.
+            throw failure(endpoint, "a shell is not available over an ssh:// engine yet (use unix:// or tcp://)")
         case .tcp(let host, let port):
             var hints = addrinfo()
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -47,7 +55,7 @@ extension HijackedConnection {
         }
     }
 
-    private static func failure(_ endpoint: DockerEndpoint, _ reason: String) -> DockerError {
+    static func failure(_ endpoint: DockerEndpoint, _ reason: String) -> DockerError {
         .unreachable(endpoint: endpoint.description, reason: reason)
     }
 

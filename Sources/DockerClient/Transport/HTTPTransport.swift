@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 typealias HTTPChannel = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
 
@@ -14,9 +15,28 @@ public struct HTTPTransport: Sendable {
     public var connectTimeout: Duration = .seconds(3)
     let group: any EventLoopGroup
 
-    public init(endpoint: DockerEndpoint, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+    /// TLS for a tcp:// engine (read once; a bad file fails every call with its name).
+    let tls: Result<NIOSSLContext, DockerError>?
+    /// Starts `ssh … docker system dial-stdio` for an ssh:// engine.
+    let ssh: SSHDialer?
+
+    /// `sshConfigFile`: an ssh_config for `ssh -F` (tests; else ssh reads the user's own).
+    public init(
+        endpoint: DockerEndpoint, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        tls: EngineTLS? = nil, sshConfigFile: String? = nil
+    ) {
         self.endpoint = endpoint
         self.group = group
+        if case .tcp = endpoint, let tls {
+            self.tls = Result { () throws(DockerError) in try tls.makeContext(endpoint: endpoint.description) }
+        } else {
+            self.tls = nil
+        }
+        if case .ssh(let user, let host, let port, let path) = endpoint {
+            ssh = SSHDialer(argv: SSHAddress.arguments(user: user, host: host, port: port, path: path, connectTimeout: 10, configFile: sshConfigFile))
+        } else {
+            ssh = nil
+        }
     }
 
     /// The largest whole answer read into memory; a bigger one is an error, not an allocation.
@@ -47,7 +67,7 @@ public struct HTTPTransport: Sendable {
     private func sendUntyped(_ request: HTTPRequest, timeout: Duration, operation: String, maxBodySize: Int) async throws -> HTTPResponse {
         try await withDeadline(timeout, operation: operation) {
             let channel = try await connect()
-            return try await channel.executeThenClose { inbound, outbound in
+            return try await explained { try await channel.executeThenClose { inbound, outbound in
                 try await write(request, to: outbound)
                 var head: HTTPResponseHead?
                 var body: [UInt8] = []
@@ -65,7 +85,7 @@ public struct HTTPTransport: Sendable {
                     }
                 }
                 throw DockerError.streamEnded(operation: operation)
-            }
+            } }
         }
     }
 
@@ -81,7 +101,7 @@ public struct HTTPTransport: Sendable {
         let chunks = EngineStream<[UInt8]> { send in
             do {
                 let channel = try await connect()
-                try await channel.executeThenClose { inbound, outbound in
+                try await explained { try await channel.executeThenClose { inbound, outbound in
                     try await write(request, to: outbound)
                     for try await part in inbound {
                         switch part {
@@ -93,7 +113,7 @@ public struct HTTPTransport: Sendable {
                         }
                     }
                     throw DockerError.streamEnded(operation: operation)
-                }
+                } }
             } catch {
                 let typed = Self.typedError(error, operation)
                 headContinuation.finish(throwing: typed)
@@ -142,7 +162,7 @@ public struct HTTPTransport: Sendable {
         return true
     }
 
-    private func connect() async throws -> HTTPChannel {
+    func connect() async throws -> HTTPChannel {
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount.nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
                 + connectTimeout.components.attoseconds / 1_000_000_000))
@@ -157,8 +177,12 @@ public struct HTTPTransport: Sendable {
             case .unix(let path):
                 return try await bootstrap.connect(unixDomainSocketPath: path, channelInitializer: initializer)
             case .tcp(let host, let port):
-                return try await bootstrap.connect(host: host, port: port, channelInitializer: initializer)
+                return try await bootstrap.connect(host: host, port: port, channelInitializer: secured(initializer, host: host))
+            case .ssh:
+                return try await dialSSH(bootstrap, initializer)
             }
+        } catch let error as DockerError {
+            throw error
         } catch {
             throw ConnectFailure.classify(error, endpoint: endpoint)
         }
@@ -191,7 +215,7 @@ public struct HTTPTransport: Sendable {
 
     private var hostHeader: String {
         switch endpoint {
-        case .unix: return "docker"
+        case .unix, .ssh: return "docker"
         case .tcp(let host, let port): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         }
     }

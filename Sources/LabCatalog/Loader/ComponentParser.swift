@@ -10,6 +10,8 @@ struct LabFields {
     var wires: [(wire: Wire, at: YAMLValue)] = []
     var exposure: ExposurePolicy?
     var swarm: Bool?
+    /// `x-ailab.engine`: the watched engine an install goes to (issue 16).
+    var engine: String?
 }
 
 /// One compose service, read with its `x-ailab` fields.
@@ -170,6 +172,11 @@ enum ComponentParser {
         if let node = keys.take("wires") { fields.wires = try WireParser.parse(node, configs: configs) }
         if let node = keys.take("exposure") { fields.exposure = try ExposureParser.parse(node) }
         if let node = keys.take("swarm") { fields.swarm = try node.bool() }
+        if let node = keys.take("engine") {
+            let name = try node.string()
+            guard !name.isEmpty else { throw node.diagnostic("x-ailab.engine names no engine: give a docker context name or an --engine value") }
+            fields.engine = name
+        }
         if let node = keys.take("probe") {
             var probe = try KeyReader(node)
             let path = try probe.require("path").string()
@@ -182,7 +189,7 @@ enum ComponentParser {
             fields.probe = (path, port, expect, interval)
         }
         for (key, at) in keys.leftovers {
-            report.warn(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires, exposure, swarm)"))
+            report.warn(at.diagnostic("unknown x-ailab key '\(key)' (layer, phase, title, description, part-of, probe, secrets, wires, exposure, swarm, engine)"))
         }
         return fields
     }

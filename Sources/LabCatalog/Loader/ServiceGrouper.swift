@@ -10,8 +10,8 @@ enum ServiceGrouper {
             }
             guard let target = byName[primary] else { throw at.diagnostic("part-of names '\(primary)', which is not a service of this file") }
             guard target.fields.partOf == nil else { throw at.diagnostic("part-of names '\(primary)', which is itself part of another service") }
-            if item.fields.layer != nil || item.fields.phase != nil || item.fields.probe != nil {
-                throw at.diagnostic("a component takes layer, phase and probe from '\(primary)'; declare them there")
+            if item.fields.layer != nil || item.fields.phase != nil || item.fields.probe != nil || item.fields.engine != nil {
+                throw at.diagnostic("a component takes layer, phase, probe and engine from '\(primary)'; declare them there")
             }
             owner[item.component.name] = primary
         }
@@ -33,6 +33,7 @@ enum ServiceGrouper {
                 name: primary.component.name, title: primary.fields.title ?? primary.component.name,
                 summary: primary.fields.summary ?? "", layer: primary.fields.layer, phase: primary.fields.phase,
                 dependencies: unique(dependencies), components: members.map(\.component))
+            service.engine = primary.fields.engine
             if let (path, port, expect, interval) = primary.fields.probe {
                 guard let hostPort = port ?? service.ports.compactMap(\.host).first else {
                     throw primary.at.diagnostic("the probe needs a port: the service publishes none")

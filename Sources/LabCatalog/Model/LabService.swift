@@ -11,6 +11,8 @@ public struct LabService: Sendable, Equatable {
     /// The containers, primary first, in the order they start.
     public var components: [Component]
     public var probe: Probe?
+    /// `x-ailab.engine`: where an install goes when several engines are watched; nil: the default.
+    public var engine: String?
 
     public var primary: Component { components[0] }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// The lab's secrets by name and where each is kept, never their values: every secret the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Which of the lab's secrets live in Vault, and where: `<state dir>/vault.json` (0600; it
 /// holds names and an address, never a value or a token). Written by `ailab secrets

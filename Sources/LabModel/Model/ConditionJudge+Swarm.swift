@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The rule for a Swarm service, in the same words as a container's (one condition model).
 ///

@@ -43,6 +43,8 @@ public struct ContainerStatus: Sendable, Equatable, Identifiable {
     public var inspected = false
     /// What could not be read of this container's answers (list or inspect), if anything.
     public var problem: String?
+    /// The watched engine that runs it, when ailab watches several (`EngineSet`); nil with one.
+    public var engine: String?
 
     public init(summary: ContainerSummary) {
         id = summary.id

@@ -17,6 +17,8 @@ public struct EngineInfo: Sendable, Equatable {
     public var reason: String?
     /// When the next connection attempt is due, while unreachable.
     public var nextRetry: Date?
+    /// Its name among several watched engines (a docker context's, "default", or the address).
+    public var name: String?
 
     public init(endpoint: String, reachable: Bool, version: String? = nil, apiVersion: String? = nil, error: String? = nil, nextRetry: Date? = nil) {
         self.endpoint = endpoint

@@ -19,6 +19,10 @@ public struct LabSnapshot: Sendable, Equatable {
     public var probes: [String: ProbeResult]
     /// The Swarm as the watched engine's manager API sees it; nil when it is not a manager.
     public var swarm: SwarmState?
+    /// Each watched engine when there are several (`LabSnapshot+Engines`); empty with one.
+    public var engines: [EngineInfo] = []
+    /// Service → the engine it was last seen on, so an engine that goes away takes only its own.
+    public var lastSeen: [String: String] = [:]
 
     /// Joins catalog and containers; pure, so tests need no engine.
     public init(
@@ -61,7 +65,9 @@ public struct LabSnapshot: Sendable, Equatable {
 
     /// The same lab with new probe results: every condition decided again.
     public func with(probes: [String: ProbeResult]) -> LabSnapshot {
-        LabSnapshot(catalog: catalog, engine: engine, containers: allContainers, probes: probes, takenAt: takenAt, swarm: swarm)
+        var next = LabSnapshot(catalog: catalog, engine: engine, containers: allContainers, probes: probes, takenAt: takenAt, swarm: swarm)
+        next.place(on: engines, lastSeen: lastSeen)
+        return next
     }
 
     /// Services grouped by layer, top to bottom; services of no layer last, as `nil`.

@@ -22,6 +22,8 @@ public struct ServiceStatus: Sendable, Equatable {
     public var probe: ProbeResult?
     /// Its components deployed as Swarm services of the lab's stack (empty when not in Swarm).
     public var swarm: [SwarmServiceStatus] = []
+    /// The engine it runs on (or is placed on, or was last seen on), when several are watched.
+    public var engine: String?
 
     public init(
         service: LabService, containers: [ContainerStatus], engineReachable: Bool, project: String? = nil, probe: ProbeResult? = nil,

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ServiceStatus {
     /// True when the service runs as Swarm services of the lab's stack: actions scale or remove them.

@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One catalog component deployed as a Swarm service: its replicas, its tasks, and the tasks'
 /// containers this engine can see (the tasks placed on the watched node). Its condition is

@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a Swarm manager says of the Swarm, at one moment: the join state, the nodes, and the
 /// lab's stack (services labelled `com.docker.stack.namespace` = the catalog's project, as

@@ -9,7 +9,7 @@ extension ConsoleApp {
     /// Runs the shell to its end. False when the console should end too (the terminal went
     /// away, or a signal asked to quit while the shell ran).
     func openShell(containerID: String, name: String) -> Bool {
-        let client = self.client
+        let client = effects.client(forContainer: containerID, in: state.snapshot) ?? self.client  // the engine that runs it
         let size = TerminalSize(rows: terminal.size.height, columns: terminal.size.width)
         let term = ProcessInfo.processInfo.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm"
         let session: ShellSession

@@ -27,6 +27,8 @@ import LabRoadmap
 final class ConsoleApp: @unchecked Sendable {
     let terminal: CursesTerminal
     let live: LiveLab
+    /// Several engines (`--engine`, repeated): their live labs merged; nil with one engine.
+    var labSet: LabSet?
     let inbox = Inbox(wake: { SignalPipe.post(SignalPipe.wake) })
     /// The engine, for the shell (`openShell`): the effects reach it through `EffectEngine`.
     let client: DockerClient
@@ -58,7 +60,7 @@ final class ConsoleApp: @unchecked Sendable {
 
     /// Runs until q, Ctrl-C, SIGTERM or SIGHUP. Blocks the calling (dedicated) thread.
     func run() {
-        let feed = live.updates()
+        let feed = labSet?.updates() ?? live.updates()
         let (inbox, masker) = (inbox, masker)
         let pump = Task.detached {
             for await update in feed { inbox.post(.lab(update.masked(by: masker))) }

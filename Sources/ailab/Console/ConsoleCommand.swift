@@ -19,7 +19,8 @@ struct ConsoleCommand: AsyncParsableCommand {
             Stderr.line("ailab: the console needs a terminal (stdin and stdout are not both one); for scripts use `ailab status` or `ailab status --json`")
             throw ExitCode(1)
         }
-        let client = try options.makeClient()
+        let engines = try options.engineTargets().map { EngineSetLoader.Engine(name: $0.name, client: $0.client(requestTimeout: options.requestTimeout)) }
+        let client = engines[0].client
         // Ask the engine its API version while the catalog, the theme and ncurses are set up:
         // the first frame of the lab then waits one round trip less, on event loops already up.
         Task.detached { _ = try? await client.apiVersion() }
@@ -47,6 +48,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         let store = StateStore(directory: StateStore.defaultDirectory(environment: options.environment))
         let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store, masker: options.masker(), keys: keys)
+        app.watch(engines, catalog: catalog, store: store)
         // The UI loop blocks in poll: give it a thread of its own, not one of the few the
         // concurrency pool has.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in

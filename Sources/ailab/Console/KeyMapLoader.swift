@@ -1,5 +1,9 @@
 import Console
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds and reads the person's key-map file: `$XDG_CONFIG_HOME/ailab/keys`, else
 /// `~/.config/ailab/keys`, read as the catalog's `lab.yaml` beside it is.
