@@ -13,6 +13,8 @@ enum FullFoundationRemaining {
         "DockerClient/Swarm/DockerClient+Swarm.swift",  // JSONSerialization
         "DockerClient/Swarm/DockerClient+SwarmServices.swift",  // JSONSerialization
         "DockerClient/Transport/DockerEndpoint.swift",  // trimmingCharacters
+        "DockerClient/Transport/SSHAddress.swift",  // CharacterSet
+        "DockerClient/Transport/SSHDialer.swift",  // Thread
         "DockerClient/Transport/SocketWatch.swift",  // NSString, Thread
         "LabCatalog/Loader/CatalogOptions.swift",  // NSString
         "LabCatalog/Loader/ComposeFileReader+Extends.swift",  // NSString
@@ -29,6 +31,8 @@ enum FullFoundationRemaining {
         "LabControl/Actions/ContainerBlueprint.swift",  // NSHomeDirectory
         "LabControl/Actions/HostPortHolders.swift",  // trimmingCharacters
         "LabControl/Actions/SecretMasker.swift",  // NSLock
+        "LabControl/Engines/DockerContexts.swift",  // NSHomeDirectory
+        "LabControl/Engines/LastSeenFile.swift",  // NSString
         "LabControl/Exposure/TraefikLabels.swift",  // trimmingCharacters
         "LabControl/Exposure/TunnelReader.swift",  // trimmingCharacters, JSONSerialization, replacingOccurrences
         "LabControl/Probes/HTTPProbe.swift",  // JSONSerialization, replacingOccurrences
