@@ -9,6 +9,8 @@ public struct ActionRequest: Sendable, Equatable {
     public var targets: [String]
     /// remove: also delete the service's named volumes.
     public var purge: Bool
+    /// Set when the action is on this one container rather than on services (see `ContainerTarget`).
+    public var container: ContainerTarget?
 
     public init(_ kind: ActionKind, _ targets: [String], purge: Bool = false) {
         self.kind = kind
