@@ -13,6 +13,8 @@ public struct StatusReport: JSONReport, Sendable {
     let summary: Summary
     let services: [Service]
     let other: [Container]
+    /// The latest start-up, service by service (`StartupTimeline`); null when nothing runs.
+    @Nullable var timeline: TimelineReport?
 
     /// `exposures`: each port's, from `ExposureJudge` (with the auth findings when they were checked).
     public init(_ snapshot: LabSnapshot, exposures: [PortExposure]? = nil) {
@@ -30,6 +32,7 @@ public struct StatusReport: JSONReport, Sendable {
             conditions: Dictionary(uniqueKeysWithValues: Condition.allCases.map { ($0.rawValue, counts[$0]) }))
         services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: info.reachable, exposures: exposures) }
         other = snapshot.others.map { Container($0, engineReachable: info.reachable, exposures: exposures) }
+        timeline = info.reachable ? TimelineReport(StartupTimeline(snapshot)) : nil
     }
 
     static func iso(_ date: Date?) -> String? {
