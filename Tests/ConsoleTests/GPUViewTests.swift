@@ -11,7 +11,7 @@ import Testing
     static func reading(ollama id: String) -> GPUReading {
         GPUReading(
             devices: [GPUReading.Device(index: 0, name: "Stand-in GPU", utilization: 37, memoryUsed: 6 << 30, memoryTotal: 24 << 30)],
-            processes: [GPUReading.Process(pid: 42, device: 0, memory: 3 << 29, containerID: id)])
+            processes: [GPUReading.Compute(pid: 42, device: 0, memory: 3 << 29, containerID: id)])
     }
 
     @Test func servicesShowAGPUColumnOnlyWithAReading() throws {

@@ -56,7 +56,7 @@ import Testing
         let snapshot = LabSnapshot(catalog: catalog, engine: Fixtures.reachable, containers: [ollama])
         let reading = GPUReading(
             devices: [GPUReading.Device(index: 0, name: "Stand-in GPU", utilization: 37, memoryUsed: 6 << 30, memoryTotal: 24 << 30)],
-            processes: [GPUReading.Process(pid: 42, device: 0, memory: 3 << 29, containerID: ollama.id), GPUReading.Process(pid: 7, device: 0, memory: 1 << 20, containerID: nil)])
+            processes: [GPUReading.Compute(pid: 42, device: 0, memory: 3 << 29, containerID: ollama.id), GPUReading.Compute(pid: 7, device: 0, memory: 1 << 20, containerID: nil)])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(StatusReport(snapshot, gpu: reading).json().utf8)) as? [String: Any])
         let gpu = try #require(json["gpu"] as? [String: Any])
         let services = try #require(gpu["services"] as? [[String: Any]])

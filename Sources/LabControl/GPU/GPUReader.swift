@@ -20,7 +20,7 @@ public final class GPUReader: Sendable {
     /// One reading of every device and its compute processes; devices NVML fails on are left out.
     public func read() -> GPUReading {
         var devices: [GPUReading.Device] = []
-        var processes: [GPUReading.Process] = []
+        var processes: [GPUReading.Compute] = []
         for index in 0..<(library.deviceCount ?? 0) {
             guard let device = library.device(index) else { continue }
             let memory = library.memory(device)
@@ -28,7 +28,7 @@ public final class GPUReader: Sendable {
                 index: Int(index), name: library.name(device) ?? "GPU \(index)", utilization: Int(library.utilization(device)?.gpu ?? 0),
                 memoryUsed: memory?.used ?? 0, memoryTotal: memory?.total ?? 0))
             for process in library.processes(device) ?? [] {
-                processes.append(GPUReading.Process(
+                processes.append(GPUReading.Compute(
                     pid: process.pid, device: Int(index), memory: process.memory, containerID: CgroupContainer.id(ofPID: process.pid, procRoot: procRoot)))
             }
         }

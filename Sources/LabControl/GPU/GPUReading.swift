@@ -16,7 +16,8 @@ public struct GPUReading: Sendable, Equatable {
         }
     }
 
-    public struct Process: Sendable, Equatable {
+    /// A compute process (NVML's term) on one device.
+    public struct Compute: Sendable, Equatable {
         public var pid: Int32
         public var device: Int
         /// nil when NVML may not say (it cannot see another namespace's process memory, say).
@@ -30,9 +31,9 @@ public struct GPUReading: Sendable, Equatable {
     }
 
     public var devices: [Device]
-    public var processes: [Process]
+    public var processes: [Compute]
 
-    public init(devices: [Device], processes: [Process]) {
+    public init(devices: [Device], processes: [Compute]) {
         self.devices = devices
         self.processes = processes
     }
