@@ -35,6 +35,7 @@ enum FullFoundationRemaining {
         "LabControl/Engines/LastSeenFile.swift",  // NSString
         "LabControl/Exposure/TraefikLabels.swift",  // trimmingCharacters
         "LabControl/Exposure/TunnelReader.swift",  // trimmingCharacters, JSONSerialization, replacingOccurrences
+        "LabControl/GPU/NVMLLibrary.swift",  // dlopen
         "LabControl/Probes/HTTPProbe.swift",  // JSONSerialization, replacingOccurrences
         "LabControl/Report/Elapsed.swift",  // String(format:)
         "LabControl/Report/InspectDocument.swift",  // JSONSerialization
