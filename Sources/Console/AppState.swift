@@ -36,12 +36,16 @@ public struct AppState: Sendable {
     public var sortDescending = false
     public var events: [LabEvent] = []
     public var eventScroll = 0
+    /// The Containers screen's selected container, by id (stable while the list re-sorts).
+    public var selectedContainer: String?
     /// The Map screen's first edge row shown.
     public var mapScroll = 0
     public var stats: [String: StatsSample] = [:]
     /// Recent samples per container id, for sparklines and I/O rates.
     public var history: [String: StatsHistory] = [:]
     public var listening: [Int: Bool] = [:]
+    /// The GPUs' latest reading through NVML; nil on a host without it (then nothing shows).
+    public var gpu: GPUReading?
     public var logs = LogsState()
     public var inspect = InspectState()
     public var glyphs: Glyphs

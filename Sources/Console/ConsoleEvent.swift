@@ -39,6 +39,8 @@ public enum ConsoleEvent: Sendable {
     case detailTail(service: String, [LogLine])
     /// A container's inspect document as lines (secrets masked), or why there is none.
     case inspectDocument(containerID: String, lines: [String])
+    /// The GPUs as NVML now reports them (only on a host that has NVML).
+    case gpu(GPUReading)
 }
 
 /// What the reducer asks the outside world to do; the run loop performs it.
@@ -80,15 +82,8 @@ public enum Effect: Sendable, Equatable {
     case openShell(containerID: String, name: String)
 }
 
-public struct ContainerRef: Sendable, Hashable {
-    public var id: String
-    public var name: String
-
-    public init(id: String, name: String) {
-        self.id = id
-        self.name = name
-    }
-}
+/// A container by id and name: the same value an action on one container names.
+public typealias ContainerRef = ContainerTarget
 
 /// One sample of a container's resource use; network and block I/O are running totals.
 public struct StatsSample: Sendable, Equatable {

@@ -66,7 +66,9 @@ public enum DetailContent {
         line(("Needs ", Style(.title)), (relations(state, service.dependencies), Style(.text)))
         let neededBy = state.snapshot.services.filter { $0.service.dependencies.contains(name) }.map(\.service.name)
         line(("Needed by ", Style(.title)), (relations(state, neededBy), Style(.text)))
+        lines += gpuLines(state, status)
         lines += environmentLines(status)
+        lines += timelineLines(state, service: name)
         return lines
     }
 

@@ -25,6 +25,8 @@ public struct Frame: Sendable {
     public var roadmapRows: [RoadmapRow]
     /// The Map screen's edges with their states (LabControl's EdgeJudge, as `ailab map`).
     public var mapRows: [EdgeStatus]
+    /// The Containers screen's rows: every container of the engine, grouped by project.
+    public var containerRows: [ContainerRow]
     /// The Layers screen's bands and chips, laid out in `screenArea`.
     public var layers: LayersLayout
     /// The Detail overlay's lines, while it is open.
@@ -49,6 +51,7 @@ public struct Frame: Sendable {
         exposureRows = state.screen == .exposure ? state.exposureRows : []
         roadmapRows = state.screen == .roadmap ? state.roadmapRows : []
         mapRows = state.screen == .map ? EdgeJudge.judge(state.snapshot) : []
+        containerRows = state.screen == .containers ? state.containerRows : []
         layers = state.screen == .layers ? LayersLayout(state: state, area: screenArea) : LayersLayout()
         if case .detail(let service) = state.overlay { detailLines = DetailContent.lines(state, service: service) } else { detailLines = [] }
     }

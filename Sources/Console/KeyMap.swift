@@ -48,6 +48,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("5")], label: "5", command: .goTo(.events), help: "Events", scope: .everywhere),
         KeyBinding(keys: [.char("6")], label: "6", command: .goTo(.exposure), help: "Exposure", scope: .everywhere),
         KeyBinding(keys: [.char("7")], label: "7", command: .goTo(.map), help: "Map", scope: .everywhere),
+        KeyBinding(keys: [.char("8")], label: "8", command: .goTo(.containers), help: "Containers (every container of the engine)", scope: .everywhere),
         KeyBinding(keys: [.escape], label: "Esc", command: .close, help: "close, or clear the filter", scope: .everywhere),
         KeyBinding(keys: [.char(":")], label: ":", command: .palette, help: "command palette (:restart litellm, :logs qdrant; Tab completes)", scope: .everywhere),
         KeyBinding(keys: [.up, .char("k")], label: "↑ k", command: .up, help: "move up", scope: .lists),

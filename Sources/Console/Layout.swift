@@ -26,11 +26,13 @@ public struct Layout: Sendable, Equatable {
         body = rest
     }
 
-    /// The tab titles' columns on the tabs row, for drawing and clicking.
-    public static func tabSpans() -> [(screen: Screen, start: Int, label: String)] {
+    /// The tab titles' columns on the tabs row, for drawing and clicking; on a row too narrow
+    /// for the padded titles, every title drops its padding so all of them stay whole.
+    public static func tabSpans(width: Int = .max) -> [(screen: Screen, start: Int, label: String)] {
+        let padded = Screen.allCases.reduce(1) { $0 + "\($1.rawValue) \($1.title)".count + 3 } - 1 <= width
         var column = 1
         return Screen.allCases.map { screen in
-            let label = " \(screen.rawValue) \(screen.title) "
+            let label = padded ? " \(screen.rawValue) \(screen.title) " : "\(screen.rawValue) \(screen.title)"
             defer { column += label.count + 1 }
             return (screen, column, label)
         }

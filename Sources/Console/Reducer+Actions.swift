@@ -10,15 +10,19 @@ import LabControl
 /// (a purge twice), then it runs in the background while the console stays live.
 extension Reducer {
     static func startAction(_ state: inout AppState, _ kind: ActionKind, purge: Bool = false) -> [Effect] {
-        if let busy = state.action {
-            state.notice = "\(busy.title) is still \(busy.stage == .planning ? "being planned" : "running"): C cancels it"
-            return []
-        }
         guard let service = targetService(state) else {
             state.notice = "select a service first"
             return []
         }
-        let request = ActionRequest(kind, [service], purge: purge)
+        return begin(&state, ActionRequest(kind, [service], purge: purge))
+    }
+
+    /// Plans `request` (a service's or one container's action) unless another is in hand.
+    static func begin(_ state: inout AppState, _ request: ActionRequest) -> [Effect] {
+        if let busy = state.action {
+            state.notice = "\(busy.title) is still \(busy.stage == .planning ? "being planned" : "running"): C cancels it"
+            return []
+        }
         state.action = ActionState(request: request)
         return [.planAction(request)]
     }

@@ -11,6 +11,7 @@ extension Reducer {
         if state.overlay == .logs, let effects = scrollLogs(&state, command) { return effects }
         if case .detail = state.overlay, let effects = scrollDetail(&state, command) { return effects }
         if state.overlay == .inspect, let effects = browseInspect(&state, command) { return effects }
+        if state.screen == .containers, state.overlay == nil, let effects = containerCommand(&state, command) { return effects }
         switch command {
         case .quit: return [.quit]
         case .help:
@@ -138,7 +139,7 @@ extension Reducer {
         return state.selected
     }
 
-    private static func inspect(_ state: inout AppState, service: String, _ container: ContainerStatus) -> [Effect] {
+    static func inspect(_ state: inout AppState, service: String?, _ container: ContainerStatus) -> [Effect] {
         state.inspect = InspectState()
         state.inspect.service = service
         state.inspect.containerID = container.id
@@ -220,12 +221,11 @@ extension Reducer {
         case .toggleWrap: state.logs.wrap.toggle()
         case .toggleTimestamps: state.logs.timestamps.toggle()
         case .nextLogWindow:
-            guard let service = state.logs.service, let status = state.snapshot.status(of: service), !status.containers.isEmpty else { return [] }
+            guard let service = state.logs.service, case let containers = logContainers(state, service), !containers.isEmpty else { return [] }
             state.logs.window = state.logs.window.next
             state.logs.lines = []
             state.logs.scrollBack = 0
             state.logs.ended = nil
-            let containers = status.containers.map { ContainerRef(id: $0.id, name: $0.name) }
             return [.stopLogs, .followLogs(service: service, containers: containers, window: state.logs.window)]
         case .saveLogs:
             guard let service = state.logs.service, !state.logs.lines.isEmpty else {

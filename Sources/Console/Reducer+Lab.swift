@@ -17,7 +17,7 @@ extension Reducer {
         }
         state.portRow = min(state.portRow, max(0, state.portRows.count - 1))
         // Gone containers take their samples with them.
-        let live = Set(snapshot.services.flatMap(\.containers).map(\.id))
+        let live = Set(snapshot.allContainers.map(\.id))
         state.stats = state.stats.filter { live.contains($0.key) }
         state.history = state.history.filter { live.contains($0.key) }
         var effects = statsEffect(state)
@@ -55,6 +55,8 @@ extension Reducer {
             for row in visibleWindow(count: rows.count, selected: selectedIndex, rows: layout.body.height - 1) {
                 wanted.formUnion(rows[row].containers.filter { $0.state == .running }.map(\.id))
             }
+        } else if state.overlay == nil, state.screen == .containers {
+            wanted = containersOnScreen(state)
         }
         return [.watchStats(wanted)]
     }

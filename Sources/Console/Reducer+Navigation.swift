@@ -29,6 +29,7 @@ extension Reducer {
             if rows.indices.contains(state.exposureRow) { state.selected = rows[state.exposureRow].service }
         case .map:
             state.mapScroll = clampStep(state.mapScroll, count: EdgeJudge.judge(state.snapshot).count, command, page: page)
+        case .containers: moveInContainers(&state, command, page: page)
         }
     }
 
@@ -82,7 +83,7 @@ extension Reducer {
         let frame = state.frame ?? Frame(state)
         let layout = frame.layout
         if layout.tabs.contains(x: x, y: y) {
-            if let tab = Layout.tabSpans().first(where: { x >= $0.start && x < $0.start + $0.label.count }) { return show(&state, tab.screen) }
+            if let tab = Layout.tabSpans(width: state.width).first(where: { x >= $0.start && x < $0.start + $0.label.count }) { return show(&state, tab.screen) }
             return []
         }
         let area = frame.screenArea
@@ -113,6 +114,7 @@ extension Reducer {
                 if case .item(let item) = rows[row] { state.selected = item.service }
             }
         case .events, .map: break
+        case .containers: clickContainer(&state, frame, y: y)
         case .exposure:
             let rows = frame.exposureRows
             let window = visibleWindow(count: rows.count, selected: state.exposureRow, rows: area.height - 1)

@@ -68,6 +68,9 @@ public enum Reducer {
                 state.inspect.scroll = 0
             }
             return []
+        case .gpu(let reading):
+            state.gpu = reading
+            return []
         case .detailTail(let service, let lines):
             if state.overlay == .detail(service: service) { state.detailTail = lines }
             return []

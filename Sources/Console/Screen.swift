@@ -1,6 +1,6 @@
 /// The console's screens, in tab order.
 public enum Screen: Int, CaseIterable, Sendable {
-    case layers = 1, services, ports, roadmap, events, exposure, map
+    case layers = 1, services, ports, roadmap, events, exposure, map, containers
 
     public var title: String {
         switch self {
@@ -11,6 +11,7 @@ public enum Screen: Int, CaseIterable, Sendable {
         case .events: return "Events"
         case .exposure: return "Exposure"
         case .map: return "Map"
+        case .containers: return "Containers"
         }
     }
 

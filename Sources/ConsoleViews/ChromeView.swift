@@ -41,12 +41,13 @@ enum ChromeView {
 
     static func tabs(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
-        for tab in Layout.tabSpans() {
+        let spans = Layout.tabSpans(width: area.width)
+        for tab in spans {
             let active = tab.screen == state.screen && (state.overlay == nil || state.overlay == .help)
             buffer.put(tab.label, x: tab.start, y: area.y, style: Style(active ? .tabActive : .tabInactive), clip: area)
         }
         let help = "? help"
-        let end = (Layout.tabSpans().last.map { $0.start + $0.label.count } ?? 0) + 2
+        let end = (spans.last.map { $0.start + $0.label.count } ?? 0) + 2
         if area.width - end > help.count { buffer.put(help, x: area.maxX - help.count - 1, y: area.y, style: Style(.muted)) }
     }
 

@@ -46,6 +46,7 @@ public enum ConsoleRenderer {
         case .events: EventsView.draw(state, into: &buffer, area)
         case .exposure: ExposureView.draw(state, into: &buffer, area)
         case .map: MapView.draw(state, into: &buffer, area)
+        case .containers: ContainersView.draw(state, into: &buffer, area)
         }
     }
 }

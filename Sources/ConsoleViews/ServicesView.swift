@@ -48,7 +48,7 @@ enum ServicesView {
 
     /// The columns that fit, in order of importance; room to spare goes to CONDITION, whose why
     /// ("unhealthy (probe: GET /api/version → 404)") is the point of the screen.
-    static func fitting(_ width: Int) -> [Column] {
+    static func fitting(_ width: Int, _ columns: [Column] = columns) -> [Column] {
         var used = 1
         var shown = Array(columns.prefix { column in
             used += column.width + 1
@@ -65,7 +65,7 @@ enum ServicesView {
         let swarm = state.frame.swarmLines
         let (area, panel) = swarm.isEmpty ? (area, Rect(x: area.x, y: area.maxY, width: area.width, height: 0)) : area.splitBottom(min(swarm.count, area.height / 2))
         SwarmPanelView.draw(state, swarm, into: &buffer, panel)
-        let shown = fitting(area.width)
+        let shown = fitting(area.width, columns(state))
         var x = area.x + 1
         for column in shown {
             let marker = column.sort == state.sort ? (state.sortDescending ? state.glyphs.down : state.glyphs.up) : ""

@@ -2,6 +2,7 @@ import Foundation
 import LabCatalog
 import LabModel
 import LabExposure
+import LabControl
 
 /// `ailab status --json`: a stable, documented schema (README "JSON schema"). Keys never
 /// disappear: an unknown value is `null`, an empty list is `[]`.
@@ -19,9 +20,13 @@ public struct StatusReport: JSONReport, Sendable {
     let other: [Container]
     /// null when the engine is in no Swarm.
     @Nullable var swarm: Swarm?
+    /// The latest start-up, service by service (`StartupTimeline`); null when nothing runs.
+    @Nullable var timeline: TimelineReport?
+    /// Each GPU and each GPU service's use; absent (not null) on a host without NVML.
+    let gpu: GPUReport?
 
     /// `exposures`: each port's, from `ExposureJudge` (with the auth findings when they were checked).
-    public init(_ snapshot: LabSnapshot, exposures: [PortExposure]? = nil) {
+    public init(_ snapshot: LabSnapshot, exposures: [PortExposure]? = nil, gpu reading: GPUReading? = nil) {
         let exposures = exposures ?? ExposureJudge.judge(snapshot)
         generatedAt = Self.iso(snapshot.takenAt)!
         catalog = CatalogRef(name: snapshot.catalog.name, source: snapshot.catalog.source)
@@ -38,6 +43,8 @@ public struct StatusReport: JSONReport, Sendable {
         services = snapshot.services.map { Service($0, at: snapshot.takenAt, engineReachable: snapshot.isReachable(engine: $0.engine), exposures: exposures, swarmState: snapshot.swarm) }
         other = snapshot.others.map { Container($0, engineReachable: snapshot.isReachable(engine: $0.engine), exposures: exposures) }
         swarm = snapshot.swarm.map(Swarm.init)
+        timeline = info.reachable ? TimelineReport(StartupTimeline(snapshot)) : nil
+        gpu = reading.map { GPUReport($0, snapshot: snapshot) }
     }
 
     static func iso(_ date: Date?) -> String? {

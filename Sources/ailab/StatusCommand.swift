@@ -50,14 +50,16 @@ struct StatusCommand: AsyncParsableCommand {
         let auth = json ? await AuthChecker(endpoint: client.endpoint).check(snapshot) : [:]
         let exposures = ExposureJudge.judge(
             snapshot, auth: auth, unchecked: AuthChecker(endpoint: client.endpoint).uncheckedReason, extras: ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))
-        FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker(), exposures: exposures).utf8))
+        // The GPUs through NVML when the host has it; without it the JSON has no `gpu` key.
+        let gpu = json ? GPUReader()?.read() : nil
+        FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker(), exposures: exposures, gpu: gpu).utf8))
         let exit = StatusExit(snapshot)
         if exit == .unreachable { Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")") }
         if exit != .ok { throw ExitCode(exit.rawValue) }
     }
 
     /// What `status` prints on stdout: the table or JSON, secrets masked, safe for a terminal.
-    static func output(_ snapshot: LabSnapshot, json: Bool, masker: SecretMasker, exposures: [PortExposure]? = nil) -> String {
-        json ? TerminalText.json(masker.apply(StatusReport(snapshot, exposures: exposures).json())) + "\n" : TerminalText.safe(masker.apply(StatusTable.render(snapshot))) + "\n"
+    static func output(_ snapshot: LabSnapshot, json: Bool, masker: SecretMasker, exposures: [PortExposure]? = nil, gpu: GPUReading? = nil) -> String {
+        json ? TerminalText.json(masker.apply(StatusReport(snapshot, exposures: exposures, gpu: gpu).json())) + "\n" : TerminalText.safe(masker.apply(StatusTable.render(snapshot))) + "\n"
     }
 }

@@ -19,7 +19,7 @@ import Testing
         _ = press(&state, .tab, .tab)
         #expect(state.screen == .events)
         _ = press(&state, .char("1"), .backTab)
-        #expect(state.screen == .map)  // Shift-Tab wraps to the last, Tab too
+        #expect(state.screen == .containers)  // Shift-Tab wraps to the last, Tab too
         _ = press(&state, .tab)
         #expect(state.screen == .layers)
         _ = press(&state, .char("5"), .backTab)
@@ -147,7 +147,7 @@ import Testing
 
     @Test func clicksSelectTabsAndChips() throws {
         var state = try ConsoleFixtures.state()
-        let services = try #require(Layout.tabSpans().first { $0.screen == .services })
+        let services = try #require(Layout.tabSpans(width: state.width).first { $0.screen == .services })
         _ = Reducer.reduce(&state, .input(.click(x: services.start + 2, y: 1)))
         #expect(state.screen == .services)
         _ = Reducer.reduce(&state, .input(.click(x: 3, y: 4)))  // the second row of the table

@@ -8,10 +8,7 @@ enum FullFoundationRemaining {
         "DockerClient/Transport/SSHAddress.swift",  // merged from issue 16a, not yet looked at
         "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
-        "LabControl/Engines/EngineSetLoader.swift",  // merged from issue 16a, not yet looked at
-        "LabControl/Engines/LabSet.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
-        "LabModel/Snapshot/LabSnapshot+Engines.swift",  // merged from issue 16a, not yet looked at
         "Console/Format.swift",  // String(format:), DateFormatter
         "Console/Reducer.swift",  // trimmingCharacters
         "CursesTerminal/ExitDeadline.swift",  // Thread
@@ -47,6 +44,7 @@ enum FullFoundationRemaining {
         "LabRoadmap/CheckCredentials.swift",  // range(of:)
         "LabRoadmap/MetricChecker+Lab.swift",  // addingPercentEncoding, JSONSerialization, ISO8601DateFormatter, range(of:)
         "LabRoadmap/MetricChecker.swift",  // JSONSerialization
+        "LabControl/GPU/NVMLLibrary.swift",  // dlopen
         "LabControl/Secrets/ActionRunner+Vault.swift",  // NSString
         "LabControl/Secrets/VaultClient.swift",  // JSONSerialization
         "LabControl/State/StateStore.swift",  // NSString, DateFormatter, NSHomeDirectory

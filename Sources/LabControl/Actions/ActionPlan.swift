@@ -11,6 +11,8 @@ public struct ActionRequest: Sendable, Equatable {
     public var purge: Bool
     /// install: deploy as Swarm services of the lab's stack (`--swarm`), as `x-ailab.swarm` does.
     public var swarm: Bool
+    /// Set when the action is on this one container rather than on services (see `ContainerTarget`).
+    public var container: ContainerTarget?
 
     public init(_ kind: ActionKind, _ targets: [String], purge: Bool = false, swarm: Bool = false) {
         self.kind = kind

@@ -10,6 +10,7 @@ public struct ActionPlanner: Sendable {
     public init(snapshot: LabSnapshot) { self.snapshot = snapshot }
 
     public func plan(_ request: ActionRequest) -> ActionPlan {
+        if let target = request.container { return planContainer(request, target) }
         var plan = ActionPlan(request: request)
         let names = resolve(request.targets, refusals: &plan.refusals)
         guard plan.refusals.isEmpty else { return plan }

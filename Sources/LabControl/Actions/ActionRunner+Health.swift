@@ -52,7 +52,10 @@ extension ActionRunner {
         let logs = await lastLogLines(container.id, count: 10)
         lines.append(logs.isEmpty ? "no log output" : "last log lines:")
         lines += logs.map { "  " + $0 }
-        lines.append("left as it is for a look: `ailab remove \(service)` undoes the install")
+        // A container action names a container, not a service: no `ailab remove` for it.
+        lines.append(catalog.service(named: service) == nil
+            ? "left as it is for a look: D on the Containers screen removes it"
+            : "left as it is for a look: `ailab remove \(service)` undoes the install")
         let message = lines.joined(separator: "\n")
         reporter.emit(service, .failed, message)
         throw ActionFailure(message: reporter.masked(message))

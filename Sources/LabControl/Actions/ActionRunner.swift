@@ -78,9 +78,16 @@ public struct ActionRunner: Sendable {
         let installed = await installedAfter(plan)
         for entry in plan.entries {
             // Wired to what is installed once this plan has run (x-ailab.wires).
-            guard let service = catalog.service(named: entry.service)?.wired(to: installed) else { continue }
+            let wired = catalog.service(named: entry.service)?.wired(to: installed)
+            guard wired != nil || plan.request.container != nil else { continue }
+            let name = entry.service
             do {
                 try Task.checkCancellation()
+                if let target = plan.request.container {
+                    try await runOnContainer(target, entry.operation, reporter)
+                    continue
+                }
+                guard let service = wired else { continue }
                 if entry.swarm {
                     try await runSwarm(entry.operation, service, reporter)
                     continue
@@ -95,16 +102,16 @@ public struct ActionRunner: Sendable {
                 case .remove(_, let volumes): try await remove(service, volumes: volumes, reporter)
                 }
             } catch is CancellationError {
-                reporter.emit(service.name, .failed, "cancelled: the steps above are what the engine did; no step was started after them")
+                reporter.emit(name, .failed, "cancelled: the steps above are what the engine did; no step was started after them")
                 return .cancelled
             } catch let failure as ActionFailure {
                 return .failed(failure.message)
             } catch let error as DockerError where error.isConnectionFailure {
-                reporter.emit(service.name, .failed, error.description)
+                reporter.emit(name, .failed, error.description)
                 return .unreachable(reporter.masked(error.description))
             } catch {
                 let message = reporter.masked("\(error)")
-                reporter.emit(service.name, .failed, message)
+                reporter.emit(name, .failed, message)
                 return .failed(message)
             }
         }

@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabProbes
@@ -29,18 +33,22 @@ public struct EngineSetLoader: Sendable {
     /// Never throws: an engine that cannot be reached is an `EngineInfo` that says so. Probes go
     /// to each service's own engine's host address.
     public func load(probing: Bool = true, lastSeen: [String: String] = [:]) async -> LabSnapshot {
-        let answers = await withTaskGroup(of: (Int, EngineInfo, [ContainerStatus]).self) { group in
+        let answers = await withTaskGroup(of: (Int, EngineInfo, [ContainerStatus], SwarmState?).self) { group in
             for (index, engine) in engines.enumerated() {
                 group.addTask {
+                    async let swarm = try? SwarmLoader(client: engine.client, stack: catalog.name).state()
                     let (info, containers) = await Self.read(engine, catalog: catalog)
-                    return (index, info, containers)
+                    return (index, info, containers, await swarm ?? nil)
                 }
             }
-            var answers: [(Int, EngineInfo, [ContainerStatus])] = []
+            var answers: [(Int, EngineInfo, [ContainerStatus], SwarmState?)] = []
             for await answer in group { answers.append(answer) }
             return answers.sorted { $0.0 < $1.0 }
         }
-        let snapshot = LabSnapshot(catalog: catalog, engines: answers.map(\.1), containers: answers.flatMap(\.2), lastSeen: lastSeen)
+        // The Swarm as the first watched manager sees it (a manager's API sees every node).
+        let swarm = answers.lazy.compactMap(\.3).first { $0.isManager } ?? answers.lazy.compactMap(\.3).first
+        let snapshot = LabSnapshot(
+            catalog: catalog, engines: answers.map(\.1), containers: answers.flatMap(\.2), lastSeen: lastSeen, swarm: swarm)
         guard probing, !ServiceProber.probeable(snapshot).isEmpty else { return snapshot }
         return snapshot.with(probes: await probe(snapshot))
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// One lab over several engines: each service lives on the engine whose containers it has, else
@@ -8,9 +12,9 @@ extension LabSnapshot {
     /// `containers`: every watched engine's, each carrying its engine's name.
     public init(
         catalog: Catalog, engines: [EngineInfo], containers: [ContainerStatus], lastSeen: [String: String] = [:],
-        probes: [String: ProbeResult] = [:], takenAt: Date = Date()
+        probes: [String: ProbeResult] = [:], takenAt: Date = Date(), swarm: SwarmState? = nil
     ) {
-        self.init(catalog: catalog, engine: Self.summary(engines), containers: containers, probes: probes, takenAt: takenAt)
+        self.init(catalog: catalog, engine: Self.summary(engines), containers: containers, probes: probes, takenAt: takenAt, swarm: swarm)
         place(on: engines, lastSeen: lastSeen)
     }
 
@@ -29,7 +33,7 @@ extension LabSnapshot {
             let on = status.containers.first?.engine ?? seenOn ?? placed ?? fallback
             var judged = ServiceStatus(
                 service: status.service, containers: status.containers, engineReachable: reachable[on] ?? false, project: status.project,
-                probe: probes[name])
+                probe: probes[name], swarm: status.swarm)
             judged.engine = on
             if !status.containers.isEmpty {
                 seen[name] = on

@@ -73,7 +73,9 @@ final class ConsoleApp: @unchecked Sendable {
                 inbox.post(.tick(Date()))
             }
         }
+        let gpu = GPUPoller.start(inbox)
         defer {
+            gpu?.cancel()
             ticker.cancel()
             pump.cancel()
             effects.stopAll()
