@@ -37,7 +37,8 @@ enum FullFoundationRemaining {
         "LabControl/Actions/SecretMasker.swift",  // NSLock
         "LabExposure/TraefikLabels.swift",  // trimmingCharacters
         "LabExposure/TunnelReader.swift",  // trimmingCharacters, JSONSerialization, replacingOccurrences
-        "LabProbes/HTTPProbe.swift",  // JSONSerialization, replacingOccurrences
+        "LabProbes/HTTPProbe.swift",  // JSONSerialization
+        "LabProbes/JSONPointer.swift",  // replacingOccurrences (split out of HTTPProbe.swift, issue 18)
         "LabModel/Support/Elapsed.swift",  // String(format:)
         "LabReport/InspectDocument.swift",  // JSONSerialization
         "LabReport/StatusReport.swift",  // ISO8601DateFormatter
