@@ -40,6 +40,7 @@ struct AilabBench {
             var bench = try Benchmark(host: host, runs: runs, idleSeconds: idle)
             let rows = try await bench.run()
             print(Report.table(rows, engine: bench.engineDescription, idleSeconds: idle))
+            print(Targets.table(bench.figures))
             exit(rows.allSatisfy { $0.met != false } ? 0 : 1)
         } catch {
             FileHandle.standardError.write(Data("ailab-bench: \(error)\n".utf8))
