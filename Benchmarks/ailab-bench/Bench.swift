@@ -41,7 +41,7 @@ struct AilabBench {
             let rows = try await bench.run()
             print(Report.table(rows, engine: bench.engineDescription, idleSeconds: idle))
             print(Targets.table(bench.figures))
-            exit(rows.allSatisfy { $0.met != false } ? 0 : 1)
+            exit(rows.allSatisfy { $0.met != false } && Targets.allMet(bench.figures) ? 0 : 1)
         } catch {
             FileHandle.standardError.write(Data("ailab-bench: \(error)\n".utf8))
             exit(1)

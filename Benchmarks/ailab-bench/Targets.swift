@@ -11,8 +11,21 @@ struct Figures {
 }
 
 enum Targets {
-    /// One line per target; a figure not measured (its case failed) reads "not measured", MISS.
+    /// Whether every target is met: `make bench` exits 1 when one is not.
+    static func allMet(_ figures: Figures) -> Bool { rows(figures).allSatisfy { $0.last == "PASS" } }
+
     static func table(_ figures: Figures) -> String {
+        let rows = rows(figures)
+        let headers = ["target", "ailab", "docker ps -a", "target", ""]
+        let widths = (0..<headers.count).map { column in ([headers] + rows).map { $0[column].count }.max() ?? 0 }
+        let lines = ([headers] + rows).map { row in
+            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        return (["", "issue 17 targets (medians; same run)", ""] + lines).joined(separator: "\n")
+    }
+
+    /// One line per target; a figure not measured (its case failed) reads "not measured", MISS.
+    private static func rows(_ figures: Figures) -> [[String]] {
         func ratio(_ ms: Double?, _ yardstick: Double?, at most: Double, _ measure: String) -> [String] {
             guard let ms, let yardstick else { return [measure, "not measured", "", "≤ \(most)× docker ps -a", "MISS"] }
             let times = ms / yardstick
@@ -22,7 +35,7 @@ enum Targets {
             guard let value else { return [measure, "not measured", "", "≤ " + String(format: format, most), "MISS"] }
             return [measure, String(format: format, value), "", "≤ " + String(format: format, most), value <= most ? "PASS" : "MISS"]
         }
-        let rows = [
+        return [
             ratio(figures.firstFrame20, figures.dockerPS20, at: 1.5, "first frame, 20 containers"),
             ratio(figures.firstFrame200, figures.dockerPS200, at: 2, "first frame, 200 real containers"),
             ratio(figures.status200, figures.dockerPS200, at: 2, "ailab status --json, 200 real containers"),
@@ -32,12 +45,6 @@ enum Targets {
             absolute(figures.peakMB200, format: "%.1f MB", at: 25, "peak RSS, 200 real containers (console VmHWM)"),
             absolute(figures.peakMB2000, format: "%.1f MB", at: 40, "peak RSS, 2,000 containers (replayed)"),
         ]
-        let headers = ["target", "ailab", "docker ps -a", "target", ""]
-        let widths = (0..<headers.count).map { column in ([headers] + rows).map { $0[column].count }.max() ?? 0 }
-        let lines = ([headers] + rows).map { row in
-            zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
-        return (["", "issue 17 targets (medians; same run)", ""] + lines).joined(separator: "\n")
     }
 
     /// A process's peak resident memory (VmHWM) in MB, from /proc, while it still runs.
