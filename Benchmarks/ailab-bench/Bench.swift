@@ -39,7 +39,8 @@ struct AilabBench {
             var bench = try Benchmark(host: host, runs: runs, idleSeconds: idle)
             let rows = try await bench.run()
             print(Report.table(rows, engine: bench.engineDescription, idleSeconds: idle))
-            exit(rows.allSatisfy { $0.met != false } ? 0 : 1)
+            print(Targets.table(bench.figures))
+            exit(rows.allSatisfy { $0.met != false } && Targets.allMet(bench.figures) ? 0 : 1)
         } catch {
             FileHandle.standardError.write(Data("ailab-bench: \(error)\n".utf8))
             exit(1)

@@ -15,6 +15,8 @@ struct Benchmark {
     let ailab: String
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-bench-\(getpid())").path
     private(set) var engineDescription = ""
+    /// What the issue 17 targets table reads (Targets.swift).
+    private(set) var figures = Figures()
 
     init(host: String, runs: Int, idleSeconds: Double) throws {
         self.host = host
@@ -45,7 +47,7 @@ struct Benchmark {
         }
     }
 
-    private func measure(_ lab: BenchLab) async throws -> [Row] {
+    private mutating func measure(_ lab: BenchLab) async throws -> [Row] {
         try await Recording.record(client, project: BenchLab.project, into: work + "/recording")
         var rows: [Row] = []
 
@@ -71,6 +73,7 @@ struct Benchmark {
             console.wait()
         }
         let firstFrame = Report.median(firstFrames)
+        (figures.firstFrame20, figures.dockerPS20) = (firstFrame, yardstick)
         rows.append(Row(measure: "time to first frame (lab drawn), 20 containers", value: Report.ms(firstFrame), target: "≤ 50 ms", met: firstFrame <= 50, yardstick: yard(firstFrame)))
         rows.append(Row(measure: "terminal set up (first bytes written)", value: Report.ms(Report.median(firstBytes))))
 
@@ -84,6 +87,7 @@ struct Benchmark {
             let limit = count == 2000 ? 5.0 : nil
             rows.append(Row(measure: "render + diff per frame, \(count) containers", value: Report.ms(perFrame), target: limit.map { "≤ \(Int($0)) ms" } ?? "—", met: limit.map { perFrame <= $0 }))
             let megabytes = peakKB / 1024
+            if count == 2000 { figures.peakMB2000 = megabytes }
             rows.append(Row(measure: "peak memory, \(count) containers", value: String(format: "%.1f MB", megabytes), target: count == 2000 ? "≤ 40 MB" : "—", met: count == 2000 ? megabytes <= 40 : nil))
         }
 
@@ -121,6 +125,8 @@ struct Benchmark {
         rows.append(try await LogFloodBench.row(client, work: work))
         let statusMedian = Report.median(status)
         rows.append(Row(measure: "ailab status --json, 20 containers", value: Report.ms(statusMedian), yardstick: yard(statusMedian)))
+        let scale = ScaleBench(client: client, ailab: ailab, host: host, environment: environment, runs: runs, idleSeconds: idleSeconds)
+        rows += try await scale.measure(lab, into: &figures)
         return rows
     }
 
