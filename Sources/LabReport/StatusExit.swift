@@ -9,7 +9,7 @@ public enum StatusExit: Int32, Sendable {
     case unreachable = 2
 
     public init(_ snapshot: LabSnapshot) {
-        guard snapshot.engine.reachable, snapshot.engines.allSatisfy(\.reachable) else {
+        guard snapshot.everyEngineReachable else {
             self = .unreachable
             return
         }

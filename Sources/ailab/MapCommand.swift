@@ -35,13 +35,14 @@ struct MapCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let catalog = try options.loadCatalog()  // a bad catalog exits 3 before the engine is asked
-        let snapshot = await SnapshotLoader(client: try options.makeClient(), catalog: catalog).load()
+        // Every watched engine (`--engine`, repeatable), as `status` reads them; a bad catalog
+        // exits 3 before any engine is asked.
+        let snapshot = try await options.loadSnapshot().snapshot
         let edges = EdgeJudge.judge(snapshot)
         let masker = options.masker()
         let text = json ? TerminalText.json(masker.apply(MapReport(snapshot, edges: edges).json())) : TerminalText.safe(masker.apply(Self.table(snapshot, edges)))
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
-        if !snapshot.engine.reachable {
+        if !snapshot.everyEngineReachable {
             Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)
         }

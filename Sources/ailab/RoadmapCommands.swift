@@ -18,8 +18,9 @@ struct RoadmapContext {
     let runner: RoadmapRunner
 
     init(_ options: GlobalOptions) async throws {
-        catalog = try options.loadCatalog()
-        snapshot = await SnapshotLoader(client: try options.makeClient(), catalog: catalog).load()
+        // Every watched engine, as `status` reads them (a service placed on the GPU box counts).
+        snapshot = try await options.loadSnapshot().snapshot
+        catalog = snapshot.catalog
         runner = RoadmapRunner(store: StateStore(directory: StateStore.defaultDirectory(environment: options.environment)))
     }
 
@@ -47,7 +48,7 @@ struct RoadmapCommand: AsyncParsableCommand {
         let status = try await context.refresh(groups: nil)
         let masker = options.masker()
         if json { Stdout.json(masker.apply(RoadmapReport(status, engine: context.snapshot.engine).json())) } else { Stdout.line(masker.apply(RoadmapText.render(status, engine: context.snapshot.engine))) }
-        if !context.snapshot.engine.reachable {
+        if !context.snapshot.everyEngineReachable {
             Stderr.line("ailab: \(context.snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)
         }
@@ -81,7 +82,7 @@ struct CheckCommand: AsyncParsableCommand {
         } else {
             Stdout.line(options.masker().apply(RoadmapText.metrics(chosen)))
         }
-        if !context.snapshot.engine.reachable {
+        if !context.snapshot.everyEngineReachable {
             Stderr.line("ailab: \(context.snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)
         }

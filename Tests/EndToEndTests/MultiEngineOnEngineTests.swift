@@ -97,6 +97,12 @@ struct MultiEngineOnEngineTests {
         let onA = DockerClient(endpoint: try DockerEndpoint.parse(try #require(Self.environment["AILAB_TEST_NETNS_A_SOCK"])))
         #expect(try await !onA.listContainers(all: true).contains { $0.names.contains("/netlab-extra-1") })
         #expect(Self.services(try Self.status(catalogPath).json)["extra"]?["engine"] as? String == "box-b")
+        for command in ["map", "roadmap"] {
+            let both = try AilabBinary.run(
+                [command, "--json", "--catalog", catalogPath, "--engine", "box-a", "--engine", "box-b", "--timeout", "10"],
+                environment: ["XDG_STATE_HOME": dir + "/state"])
+            #expect(both.status == 0, "\(command) with both engines up: \(both.status) \(both.stderr)")
+        }
 
         // The console watches both: each service named with its engine, the header per engine.
         let tmux = Tmux()
@@ -117,6 +123,13 @@ struct MultiEngineOnEngineTests {
         #expect(services["api"]?["condition"] as? String == "unknown")
         #expect(services["web"]?["condition"] as? String == "healthy")
         #expect(services["stray"]?["engine"] as? String == "box-b" && services["stray"]?["condition"] as? String == "unknown")
+        // map and roadmap read the same engines and say the same: one is down (exit 2, named).
+        for command in ["map", "roadmap"] {
+            let other = try AilabBinary.run(
+                [command, "--json", "--catalog", catalogPath, "--engine", "box-a", "--engine", "box-b", "--timeout", "10"],
+                environment: ["XDG_STATE_HOME": dir + "/state"])
+            #expect(other.status == 2 && other.stderr.contains("box-b"), "\(command): \(other.status) \(other.stderr)")
+        }
         let after = try #require(report.json["engines"] as? [[String: Any]])
         #expect(after.map { $0["reachable"] as? Bool } == [true, false])
         #expect(after.last?["error"] is String)

@@ -45,6 +45,10 @@ extension LabSnapshot {
         self.lastSeen = seen
     }
 
+    /// Whether every watched engine answers: the one rule behind exit code 2 of status, map and
+    /// roadmap (with several engines the lab-wide `engine` stays reachable while any one is).
+    public var everyEngineReachable: Bool { engine.reachable && engines.allSatisfy(\.reachable) }
+
     /// Whether the engine named `name` answers (true when only one engine is watched and it does).
     public func isReachable(engine name: String?) -> Bool {
         guard let name, !engines.isEmpty else { return engine.reachable }
