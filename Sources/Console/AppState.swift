@@ -78,7 +78,8 @@ public struct AppState: Sendable {
     /// Which component of a multi-container service to open a shell in (`e`), while asked.
     public var shellChooser: ShellChooser?
     /// Times are shown in this zone (tests fix it; people see their own).
-    public var timeZone: TimeZone = .current
+    /// nil: the system's local time (`DateText.utcOffset`); tests fix a zone.
+    public var timeZone: TimeZone? = nil
     /// Layout and rows derived from everything above; `Reducer.reduce` refreshes it after each
     /// event. Whoever changes the state by hand calls `refreshFrame()` before drawing.
     public private(set) var frame: Frame!

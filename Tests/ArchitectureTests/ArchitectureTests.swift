@@ -82,7 +82,8 @@ struct ArchitectureTests {
     /// The table is read, not skipped: a row the test cannot parse must not pass quietly.
     @Test func theTableNamesTheModelsArrows() throws {
         let allowed = try Self.allowed()
-        #expect(allowed["LabModel"] == ["LabCatalog", "DockerClient"])
+        #expect(allowed["LabModel"] == ["Basics", "LabCatalog", "DockerClient"])
+        #expect(allowed["Basics"] == [])
         #expect(allowed["ConsoleViews"]?.contains("DockerClient") == false)
         #expect(allowed["Console"]?.contains("CursesTerminal") == false)
     }

@@ -1,3 +1,4 @@
+import Basics
 import DockerClient
 import Foundation
 import LabCatalog

@@ -9,7 +9,6 @@ enum FullFoundationRemaining {
         "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
-        "Console/Format.swift",  // String(format:), DateFormatter
         "Console/Reducer.swift",  // trimmingCharacters
         "CursesTerminal/ExitDeadline.swift",  // Thread
         "DockerClient/API/DockerClient.swift",  // trimmingCharacters

@@ -1,3 +1,4 @@
+import Basics
 import DockerClient
 #if canImport(FoundationEssentials)
 import FoundationEssentials
