@@ -9,7 +9,7 @@ import LabModel
 import XCTest
 
 /// The fixture lab over two engines, both up (issue 16): every screen says where each service
-/// runs: `@gpu` on the Layers chips, the Map's ends and the Events' services, an ENGINE column on
+/// runs: `@gpu` on the Layers chips, Containers, Exposure, the Map's ends and the Events' services, an ENGINE column on
 /// Ports, whose "listening" is asked at each engine's host (qdrant, bound to box's own loopback,
 /// is not asked from here and says so). The one-engine snapshots stay as they were.
 extension ViewSnapshotTests {
@@ -60,6 +60,17 @@ extension ViewSnapshotTests {
         }
         let wide = Self.onTwoEngines(try Self.mapState(width: 120, height: 40))
         XCTAssertTrue(ConsoleRenderer.render(wide).text.contains("open-webui@box → ollama@gpu"))
+    }
+
+    func testTwoEnginesContainersAndExposure() throws {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = Self.onTwoEngines(try ConsoleFixtures.state(width: width, height: height))
+            state.screen = .containers
+            check(state, "two-engines-containers-\(width)x\(height)")
+            state.screen = .exposure
+            state.exposureUnchecked = "not running"
+            check(state, "two-engines-exposure-\(width)x\(height)")
+        }
     }
 
     func testTwoEnginesEvents() throws {
