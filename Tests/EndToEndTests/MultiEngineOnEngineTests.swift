@@ -150,17 +150,6 @@ struct MultiEngineOnEngineTests {
         #expect(tmux.waitFor(30) { $0.contains("box-b (down)") && $0.contains("● web@box-a") && !$0.contains("● api@box-b") }, "\(tmux.screen)")
     }
 
-    /// api's probe and its port's auth check went to box-b's address and were answered there;
-    /// nothing listens on that port on this machine's loopback.
-    static func checkReachedAtBoxB(_ api: [String: Any]?) throws {
-        #expect(!PortProbe.connects(apiPort, 250), "port \(apiPort) answers on this machine: the check below would prove nothing")
-        let probe = api?["probe"] as? [String: Any]
-        #expect(probe?["outcome"] as? String == "passed", "\(String(describing: probe))")
-        let port = (api?["ports"] as? [[String: Any]])?.first { $0["host"] as? Int == apiPort }
-        let auth = (port?["exposure"] as? [String: Any])?["auth"] as? [String: Any]
-        #expect(auth?["status"] is Int, "box-b's port answered an unauthenticated GET: \(String(describing: auth))")
-    }
-
     /// TLS to engine b: the right CA answers; a CA that did not sign its certificate is refused.
     static func checkTLS(_ dir: String) async throws {
         let address = try DockerEndpoint.parse(try #require(environment["AILAB_TEST_NETNS_B_TCP"]))
