@@ -158,6 +158,7 @@ export DOCKER_CONFIG=$DIR/docker-config
 export AILAB_SSH_CONFIG=$DIR/ssh/ssh_config
 export AILAB_TEST_NETNS_A_SOCK=unix://$DIR/a/docker.sock
 export AILAB_TEST_NETNS_B_SOCK=unix://$DIR/b/docker.sock
+export AILAB_TEST_NETNS_A_ADDR=$(addr a)
 export AILAB_TEST_NETNS_B_TCP=tcp://$(addr b):2376
 export AILAB_TEST_NETNS_WRONG_CA=$DIR/tls/wrong-ca.pem
 EOF

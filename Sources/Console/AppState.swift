@@ -1,4 +1,5 @@
 import Canvas
+import DockerClient
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -43,7 +44,8 @@ public struct AppState: Sendable {
     public var stats: [String: StatsSample] = [:]
     /// Recent samples per container id, for sparklines and I/O rates.
     public var history: [String: StatsHistory] = [:]
-    public var listening: [Int: Bool] = [:]
+    /// Which ports answered a connect, at the address each was asked (`PortRow.target`).
+    public var listening: [PortProbe.Target: Bool] = [:]
     /// The GPUs' latest reading through NVML; nil on a host without it (then nothing shows).
     public var gpu: GPUReading?
     public var logs = LogsState()

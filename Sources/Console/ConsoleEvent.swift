@@ -1,4 +1,5 @@
 import Canvas
+import DockerClient
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -15,7 +16,7 @@ public enum ConsoleEvent: Sendable {
     case stats(containerID: String, StatsSample)
     case logLines([LogLine])
     case logsEnded(reason: String?)
-    case portProbes([Int: Bool])
+    case portProbes([PortProbe.Target: Bool])
     /// One unauthenticated request's answer per published port (`ExposureJudge.authKey`), and
     /// why the others have none.
     case exposureChecked([String: AuthFinding], unchecked: String)
@@ -53,8 +54,8 @@ public enum Effect: Sendable, Equatable {
     case stopLogs
     /// Stream stats for exactly these containers (stopping the others).
     case watchStats(Set<String>)
-    /// TCP-connect to these host ports on 127.0.0.1 and report which answer.
-    case probePorts([Int])
+    /// TCP-connect to these ports, each at its engine's address (`PortRow.target`), and report which answer.
+    case probePorts([PortProbe.Target])
     /// Send each published port one unauthenticated request (the Exposure screen's auth).
     case checkExposure
     /// Plan `ailab expose` for a service (the first installed tunnel that carries it), write a

@@ -54,7 +54,7 @@ public enum DetailContent {
             }
         }
         if !status.ports.isEmpty {
-            line(("Ports ", Style(.title)), (status.ports.map { $0.proto == "tcp" ? "http://localhost:\($0.host)" : "\($0.host)/\($0.proto)" }.joined(separator: "  "), Style(.accent)))
+            line(("Ports ", Style(.title)), (status.ports.map { url(state.snapshot, status, $0) }.joined(separator: "  "), Style(.accent)))
         }
         // Who can reach each port, as the Exposure screen says it: a line per port.
         for port in state.exposure(of: name) {
@@ -164,6 +164,18 @@ public enum DetailContent {
         return names.map { name in
             state.snapshot.status(of: name).map { "\(name) \(ConditionStyle.glyph($0, state.glyphs))" } ?? name
         }.joined(separator: "  ")
+    }
+
+    /// A port as a URL at the address its engine's port is reached on (`PortAddress`):
+    /// `http://localhost:3000` here, `http://10.0.0.7:11434` on engine gpu; a port on a remote
+    /// engine's loopback says so instead.
+    static func url(_ snapshot: LabSnapshot, _ status: ServiceStatus, _ port: PublishedPort) -> String {
+        guard port.proto == "tcp" else { return "\(port.host)/\(port.proto)" }
+        switch snapshot.portAddress(engine: status.engine, boundTo: port.hostIP) {
+        case .host("127.0.0.1"): return "http://localhost:\(port.host)"
+        case .host(let host): return host.contains(":") ? "http://[\(host)]:\(port.host)" : "http://\(host):\(port.host)"
+        case .unreachable: return "\(port.host)/tcp (\(status.engine ?? "its engine")'s loopback)"
+        }
     }
 
     public static func milliseconds(_ duration: Duration) -> Int {

@@ -37,7 +37,7 @@ public struct LayersLayout: Sendable {
         expanded = inner >= 60 && groups.reduce(0) { $0 + $1.services.count } <= available
         let wrapped = expanded
             ? groups.map { $0.services.indices.map { [(index: $0, width: inner)] } }
-            : groups.map { Self.wrap($0.services.map { Self.chipText($0, glyphs: state.glyphs) }, width: inner) }
+            : groups.map { Self.wrap($0.services.map { Self.chipText($0, glyphs: state.glyphs, in: state.snapshot) }, width: inner) }
         var rows = wrapped.map { $0.count }
         while rows.reduce(0, +) > max(available, 0), let widest = rows.indices.max(by: { rows[$0] < rows[$1] }), rows[widest] > 0 {
             rows[widest] -= 1
@@ -62,10 +62,10 @@ public struct LayersLayout: Sendable {
         }
     }
 
-    /// A chip's text: glyph, name, host ports.
-    public static func chipText(_ status: ServiceStatus, glyphs: Glyphs) -> String {
+    /// A chip's text: glyph, name (`@engine` with several engines), host ports.
+    public static func chipText(_ status: ServiceStatus, glyphs: Glyphs, in snapshot: LabSnapshot) -> String {
         let ports = status.ports.prefix(2).map { ":\($0.host)" }.joined(separator: " ")
-        return "\(ConditionStyle.glyph(status, glyphs)) \(status.service.name)\(ports.isEmpty ? "" : " " + ports)"
+        return "\(ConditionStyle.glyph(status, glyphs)) \(status.service.name)\(EngineSuffix.of(status, in: snapshot))\(ports.isEmpty ? "" : " " + ports)"
     }
 
     /// Greedy line filling: which chips go on which row.

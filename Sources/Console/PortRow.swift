@@ -1,3 +1,4 @@
+import DockerClient
 import LabCatalog
 import LabModel
 
@@ -15,36 +16,53 @@ public struct PortRow: Sendable, Equatable {
     public var listening: Bool?
     /// Other claimants of the same host port and protocol.
     public var clashesWith: [String]
+    /// The engine that publishes (or would publish) it.
+    public var engine: String?
+    /// Where "listening" is asked (`PortAddress`: the engine's host, or the bound address); nil
+    /// when it cannot be asked from here, `unreachable` saying why.
+    public var target: PortProbe.Target?
+    public var unreachable: String?
 
-    static func rows(snapshot: LabSnapshot, listening: [Int: Bool]) -> [PortRow] {
+    static func rows(snapshot: LabSnapshot, listening: [PortProbe.Target: Bool]) -> [PortRow] {
         var rows: [PortRow] = []
+        // A few engines and bindings among thousands of ports: each address decided once.
+        var addresses: [String: PortAddress] = [:]
+        func add(_ port: PublishedPort, address: String, service: String?, container: String?, published: Bool, engine: String?) {
+            var row = PortRow(host: port.host, proto: port.proto, address: address, service: service, container: container,
+                              containerPort: port.container, published: published, listening: nil, clashesWith: [], engine: engine)
+            let key = "\(engine ?? "")/\(port.hostIP)"
+            let address = addresses[key] ?? snapshot.portAddress(engine: engine, boundTo: port.hostIP)
+            addresses[key] = address
+            switch address {
+            case .host(let host): row.target = PortProbe.Target(host: host, port: port.host)
+            case .unreachable(let why): row.unreachable = why
+            }
+            row.listening = row.target.flatMap { listening[$0] }
+            rows.append(row)
+        }
         for status in snapshot.services {
             if status.containers.isEmpty {
                 for port in status.ports {
-                    rows.append(PortRow(host: port.host, proto: port.proto, address: port.hostIP.isEmpty ? "0.0.0.0" : port.hostIP, service: status.service.name,
-                                        container: nil, containerPort: port.container, published: false, listening: listening[port.host], clashesWith: []))
+                    add(port, address: port.hostIP.isEmpty ? "0.0.0.0" : port.hostIP, service: status.service.name, container: nil, published: false, engine: status.engine)
                 }
             }
             for container in status.containers {
                 for port in container.ports {
-                    rows.append(PortRow(host: port.host, proto: port.proto, address: port.hostIP, service: status.service.name,
-                                        container: container.name, containerPort: port.container, published: true, listening: listening[port.host], clashesWith: []))
+                    add(port, address: port.hostIP, service: status.service.name, container: container.name, published: true, engine: container.engine)
                 }
             }
         }
         for container in snapshot.others {
-            for port in container.ports {
-                rows.append(PortRow(host: port.host, proto: port.proto, address: port.hostIP, service: nil, container: container.name,
-                                    containerPort: port.container, published: true, listening: listening[port.host], clashesWith: []))
-            }
+            for port in container.ports { add(port, address: port.hostIP, service: nil, container: container.name, published: true, engine: container.engine) }
         }
-        // Owners by host port and protocol, in one pass: comparing every row with every other
-        // took seconds for a container publishing 10,000 ports, on the UI thread (issue 11, item 6).
+        // Owners by engine, host port and protocol (the same port on two engines is two ports),
+        // in one pass: comparing every row with every other took seconds for a container
+        // publishing 10,000 ports, on the UI thread (issue 11, item 6).
         var owners: [String: Set<String>] = [:]
-        for row in rows { owners["\(row.host)/\(row.proto)", default: []].insert(row.owner) }
+        for row in rows { owners[row.clashKey, default: []].insert(row.owner) }
         for index in rows.indices {
             let row = rows[index]
-            var others = owners["\(row.host)/\(row.proto)"] ?? []
+            var others = owners[row.clashKey] ?? []
             others.remove(row.owner)
             rows[index].clashesWith = others.sorted()
             // Declared, not installed, yet something answers: a host process holds the port.
@@ -54,4 +72,9 @@ public struct PortRow: Sendable, Equatable {
     }
 
     public var owner: String { service ?? container ?? "?" }
+
+    /// The targets to probe in a stable order (effects compare equal, tests read them).
+    static func sorted(_ targets: Set<PortProbe.Target>) -> [PortProbe.Target] { targets.sorted { ($0.port, $0.host) < ($1.port, $1.host) } }
+
+    var clashKey: String { "\(engine ?? "")/\(host)/\(proto)" }
 }

@@ -113,7 +113,7 @@ extension Reducer {
         if case .detail = state.overlay { state.overlay = nil }
         if state.overlay == .help { state.overlay = nil }
         var effects = statsEffect(state)
-        if screen == .ports { effects.append(.probePorts(Array(Set(state.portRows.map(\.host))).sorted())) }
+        if screen == .ports { effects.append(.probePorts(PortRow.sorted(Set(state.portRows.compactMap(\.target))))) }
         if screen == .exposure { effects.append(.checkExposure) }
         if screen == .roadmap, !state.checksRunning {
             state.checksRunning = true

@@ -10,7 +10,7 @@ import LabLive
 extension Reducer {
     static func apply(_ state: inout AppState, _ snapshot: LabSnapshot) -> [Effect] {
         state.now = max(state.now, snapshot.takenAt)
-        let portsBefore = state.screen == .ports ? Set(state.portRows.map(\.host)) : []
+        let portsBefore = state.screen == .ports ? Set(state.portRows.compactMap(\.target)) : []
         state.snapshot = snapshot
         if state.selected == nil || snapshot.status(of: state.selected!) == nil {
             state.selected = snapshot.services.first?.service.name
@@ -29,8 +29,8 @@ extension Reducer {
             effects.append(.noteHealthy)
         }
         if state.screen == .ports {
-            let ports = Set(state.portRows.map(\.host))
-            if ports != portsBefore { effects.append(.probePorts(ports.sorted())) }
+            let ports = Set(state.portRows.compactMap(\.target))
+            if ports != portsBefore { effects.append(.probePorts(PortRow.sorted(ports))) }
         }
         if state.overlay == .logs, let service = state.logs.service, let status = snapshot.status(of: service) {
             // A recreated container is a new stream: follow it too.

@@ -2,8 +2,8 @@ import DockerClient
 import LabExposure
 import LabModel
 
-/// The effects' engine for real: the lab's `DockerClient`, host port checks through
-/// `PortProbe`, credential checks through `AuthChecker` (both behind the client's transport).
+/// The effects' engine for real: the lab's `DockerClient`, port checks through `PortProbe`,
+/// credential checks through `AuthChecker` (both at each service's engine's address, `PortAddress`).
 public struct DockerEffectEngine: EffectEngine {
     public let client: DockerClient
 
@@ -19,10 +19,10 @@ public struct DockerEffectEngine: EffectEngine {
 
     public func inspectDocument(_ id: String) async throws -> [UInt8] { try await client.inspectDocument(id) }
 
-    public func listening(_ ports: [Int]) async -> [Int: Bool] { await PortProbe.listening(ports) }
+    public func listening(_ targets: [PortProbe.Target]) async -> [PortProbe.Target: Bool] { await PortProbe.listening(targets) }
 
     public func checkExposure(_ snapshot: LabSnapshot) async -> (findings: [String: AuthFinding], unchecked: String) {
-        let checker = AuthChecker(endpoint: client.endpoint)
+        let checker = AuthChecker()
         return (await checker.check(snapshot), checker.uncheckedReason)
     }
 }

@@ -11,8 +11,8 @@ public protocol EffectEngine: Sendable {
     func logs(_ id: String, _ query: LogQuery) async throws -> EngineStream<LogChunk>
     /// The engine's inspect answer as is, for the Inspect screen.
     func inspectDocument(_ id: String) async throws -> [UInt8]
-    /// Which of `ports` take a connection on the host now.
-    func listening(_ ports: [Int]) async -> [Int: Bool]
+    /// Which of `targets` take a connection now (each at its engine's address, `PortAddress`).
+    func listening(_ targets: [PortProbe.Target]) async -> [PortProbe.Target: Bool]
     /// Which published ports ask for credentials, and why the others were not asked.
     func checkExposure(_ snapshot: LabSnapshot) async -> (findings: [String: AuthFinding], unchecked: String)
 }

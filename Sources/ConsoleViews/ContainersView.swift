@@ -19,7 +19,8 @@ enum ContainersView {
     /// In order of importance: narrow terminals keep the first ones.
     static let columns: [Column] = [
         Column(title: "CONTAINER", width: 24) { state, container, _ in
-            ("\(ConditionStyle.glyph(container.condition.condition, state.glyphs)) \(container.name)", Style(.text))
+            // `@engine` with several engines (issue 16).
+            ("\(ConditionStyle.glyph(container.condition.condition, state.glyphs)) \(container.name)\(EngineSuffix.of(engine: container.engine, in: state.snapshot))", Style(.text))
         },
         Column(title: "CONDITION", width: 17) { _, container, _ in
             (container.condition.text, Style(ConditionStyle.role(container.condition.condition)))

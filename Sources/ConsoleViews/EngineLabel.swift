@@ -1,14 +1,12 @@
 import Canvas
+import Console
 import LabModel
 
 /// Which engine a service runs on, shown only when several engines are watched (issue 16):
 /// `web@gpu` in every list of services, and the header's counts per engine.
 enum EngineLabel {
     /// `@name` after a service's name, or nothing with one engine.
-    static func suffix(_ status: ServiceStatus, in snapshot: LabSnapshot) -> String {
-        guard snapshot.engines.count > 1, let name = status.engine else { return "" }
-        return "@\(name)"
-    }
+    static func suffix(_ status: ServiceStatus, in snapshot: LabSnapshot) -> String { EngineSuffix.of(status, in: snapshot) }
 
     /// `gpu ●3 ·2  box (down) ?4`: each engine's services by condition glyph, nil with one engine.
     static func header(_ snapshot: LabSnapshot, glyphs: Glyphs) -> String? {

@@ -6,7 +6,9 @@ import LabLive
 enum EventsView {
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         guard !area.isEmpty else { return }
-        let headers = [("TIME", 8), ("SERVICE", 13), ("CONTAINER", 24), ("EVENT", 10), ("DETAIL", 20)]
+        // With several engines each event says whose it is (issue 16): `qdrant@box`, a wider SERVICE.
+        let engines = state.snapshot.engines.count > 1
+        let headers = [("TIME", 8), ("SERVICE", engines ? 18 : 13), ("CONTAINER", engines ? 19 : 24), ("EVENT", 10), ("DETAIL", 20)]
         var x = area.x + 1
         for (title, width) in headers {
             buffer.put(title, x: x, y: area.y, style: Style(.title, .bold), maxWidth: width, clip: area)
@@ -30,7 +32,7 @@ enum EventsView {
             default: .text
             }
             let cells: [(String, Style)] = [
-                (Format.clock(event.time, timeZone: state.timeZone), Style(.muted)), (event.service ?? "(other)", Style(.text)),
+                (Format.clock(event.time, timeZone: state.timeZone), Style(.muted)), ((event.service ?? "(other)") + EngineSuffix.of(engine: event.engine, in: state.snapshot), Style(.text)),
                 (event.container, Style(.muted)), (event.kind.word, Style(role)), (detail(event), Style(role)),
             ]
             var x = area.x + 1

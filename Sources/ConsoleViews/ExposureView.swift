@@ -21,8 +21,10 @@ enum ExposureView {
             let row = rows[index]
             let y = area.y + 1 + offset
             let route = row.routes.isEmpty ? (row.tunnels.isEmpty ? "-" : row.tunnelText) : row.routeText
+            // `@engine` with several engines (issue 16): the engine of the container that publishes it.
+            let engine = state.snapshot.engines.count > 1 ? state.snapshot.allContainers.first { $0.name == row.container }?.engine : nil
             let cells: [(String, Style)] = [
-                (row.service, Style(.text)), (row.portText, Style(.text, .bold)), (row.reach.text, Style(row.reach.beyondLoopback ? .warning : .muted)),
+                (row.service + EngineSuffix.of(engine: engine, in: state.snapshot), Style(.text)), (row.portText, Style(.text, .bold)), (row.reach.text, Style(row.reach.beyondLoopback ? .warning : .muted)),
                 (route, Style(row.routes.isEmpty ? .muted : .text)), (authText(row.auth), Style(authRole(row.auth))),
                 (glyph(row.verdict, state.glyphs) + " " + row.verdict.rawValue, Style(role(row.verdict), row.verdict == .exposed ? .bold : [])),
                 (row.why, Style(.muted)),

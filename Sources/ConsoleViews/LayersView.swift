@@ -29,7 +29,7 @@ enum LayersView {
                 guard let status = state.snapshot.status(of: chip.service) else { continue }
                 let selected = chip.service == state.selected
                 let condition = ConditionStyle.role(status)
-                let text = layout.expanded ? line(state, status, width: chip.width) : LayersLayout.chipText(status, glyphs: glyphs)
+                let text = layout.expanded ? line(state, status, width: chip.width) : LayersLayout.chipText(status, glyphs: glyphs, in: state.snapshot)
                 let style = selected ? Style(.selected, .bold) : Style(condition == .notInstalled ? .notInstalled : .text)
                 buffer.put(text, x: chip.x, y: chip.y, style: style, maxWidth: chip.width)
                 if !selected { buffer.put(ConditionStyle.glyph(status, glyphs), x: chip.x, y: chip.y, style: Style(condition)) }
@@ -70,7 +70,7 @@ enum LayersView {
     /// Too small for boxes: one line per band, as much as fits.
     private static func compact(_ state: AppState, into buffer: inout ScreenBuffer, _ area: Rect) {
         for (row, band) in state.layerBands.enumerated() where row < area.height {
-            let text = band.services.map { LayersLayout.chipText($0, glyphs: state.glyphs) }.joined(separator: " ")
+            let text = band.services.map { LayersLayout.chipText($0, glyphs: state.glyphs, in: state.snapshot) }.joined(separator: " ")
             buffer.put(text, x: area.x, y: area.y + row, maxWidth: area.width)
         }
     }

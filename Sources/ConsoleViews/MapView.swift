@@ -38,7 +38,9 @@ enum MapView {
                 continue
             }
             let (glyph, role) = look(status.state, state.glyphs)
-            let names = "\(status.edge.from) \(arrow) \(status.edge.to)"
+            let snapshot = state.snapshot  // `@engine` at each end with several engines (issue 16)
+            let names = "\(status.edge.from)\(EngineSuffix.of(snapshot.status(of: status.edge.from), in: snapshot)) \(arrow) "
+                + "\(status.edge.to)\(EngineSuffix.of(snapshot.status(of: status.edge.to), in: snapshot))"
             let why = status.reason ?? status.edge.evidence.map { $0.label(holder: status.edge.holder) }.joined(separator: ", ")
             var x = area.x + 2
             buffer.put(glyph, x: x, y: y, style: Style(role), clip: area)

@@ -11,8 +11,11 @@ import LabModel
 /// containers' labels), the lab's tunnels that point at it or at Traefik, and one
 /// unauthenticated request's answer (`auth`, keyed by `authKey`). Pure: tests need no engine.
 public enum ExposureJudge {
-    /// The key of an auth finding: "127.0.0.1:5432/tcp".
-    public static func authKey(hostIP: String, port: Int, proto: String) -> String { "\(hostIP):\(port)/\(proto)" }
+    /// The key of an auth finding: "127.0.0.1:5432/tcp"; "gpu 0.0.0.0:5432/tcp" on engine gpu
+    /// (the same port on two engines is two ports).
+    public static func authKey(hostIP: String, port: Int, proto: String, engine: String? = nil) -> String {
+        (engine.map { "\($0) " } ?? "") + "\(hostIP):\(port)/\(proto)"
+    }
 
     /// Every published or routed port of the installed services, in catalog order, then the
     /// ports of containers of no catalog service.
@@ -53,7 +56,8 @@ public enum ExposureJudge {
                         service: service, component: component, container: container, hostPort: published.host, containerPort: published.container,
                         proto: published.proto, hostIP: published.hostIP, routes: myRoutes.filter { $0.port == published.container }.map(\.route),
                         tunnels: tunnels, routeReach: routeReach, routeTunnels: routeTunnels,
-                        auth: auth[authKey(hostIP: published.hostIP, port: published.host, proto: published.proto)] ?? .notChecked(unchecked)))
+                        auth: auth[authKey(hostIP: published.hostIP, port: published.host, proto: published.proto, engine: container.engine)]
+                            ?? .notChecked(unchecked)))
                 }
                 for port in routed.subtracting(seen).sorted() {
                     result.append(decide(

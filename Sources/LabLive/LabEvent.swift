@@ -40,6 +40,8 @@ public struct LabEvent: Sendable, Equatable {
     public var service: String?
     public var kind: Kind
     public var exitCode: Int?
+    /// The engine it came from, when several are watched (`LabSet` names it; issue 16).
+    public var engine: String?
 
     public init(time: Date, containerID: String, container: String, service: String?, kind: Kind, exitCode: Int? = nil) {
         self.time = time

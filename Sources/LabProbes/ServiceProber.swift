@@ -9,24 +9,16 @@ import LabModel
 
 /// Runs services' `x-ailab.probe` (GET a path on a published port; the answer's status must be
 /// one the catalog accepts), concurrently, each with a short timeout. Probes reach published
-/// ports on the engine's host, so they run only where the engine is local.
+/// ports where `PortAddress` says the engine's host is (issue 16); one it cannot reach from here
+/// (loopback on a remote engine) is "not probed", never asked of this machine.
 public struct ServiceProber: Sendable {
-    public let engineIsLocal: Bool
-    /// A remote engine's host (tcp:// or ssh://): its published ports are reached there (issue 16).
-    public let engineHost: String?
+    /// The engine whose services this probes (each engine has its own prober).
+    public let endpoint: DockerEndpoint
     public let timeout: Duration
 
     public init(endpoint: DockerEndpoint, timeout: Duration = .seconds(2)) {
-        engineIsLocal = Self.isLocal(endpoint)
-        engineHost = engineIsLocal ? nil : endpoint.remoteHost
+        self.endpoint = endpoint
         self.timeout = timeout
-    }
-
-    static func isLocal(_ endpoint: DockerEndpoint) -> Bool {
-        switch endpoint {
-        case .unix: return true
-        case .tcp(let host, _), .ssh(_, let host, _, _): return host == "localhost" || host == "::1" || host.hasPrefix("127.")
-        }
     }
 
     /// The services a probe speaks for now: a probe in the catalog and a running container.
@@ -50,15 +42,19 @@ public struct ServiceProber: Sendable {
 
     public func probe(_ status: ServiceStatus, previous: ProbeResult?, now: @Sendable () -> Date = Date.init) async -> ProbeResult? {
         guard let probe = status.service.probe else { return nil }
-        guard engineIsLocal || engineHost != nil else { return ProbeResult(outcome: .notProbed("not probed (remote engine)"), at: now(), previous: previous) }
-        guard let target = Self.target(status, probe: probe, engineHost: engineHost) else {
+        guard let target = Self.target(status, probe: probe, endpoint: endpoint) else {
             return ProbeResult(outcome: .failed("publishes no port to probe"), at: now(), previous: previous)
+        }
+        let host: String
+        switch target.address {
+        case .host(let address): host = address
+        case .unreachable(let why): return ProbeResult(outcome: .notProbed("not probed (\(why))"), at: now(), previous: previous)
         }
         let clock = ContinuousClock()
         let started = clock.now
         let outcome: ProbeResult.Outcome
         do {
-            let response = try await HTTPProbe.get(host: target.host, port: target.port, path: probe.path, timeout: timeout)
+            let response = try await HTTPProbe.get(host: host, port: target.port, path: probe.path, timeout: timeout)
             outcome = probe.expect.accepts(response.status) ? .passed : .failed("GET \(probe.path) → \(response.status)")
         } catch is CancellationError {
             return nil
@@ -71,13 +67,11 @@ public struct ServiceProber: Sendable {
         return ProbeResult(outcome: outcome, at: now(), latency: latency, previous: previous)
     }
 
-    /// Where to send the probe: the host port published for the probe's port, on the address it
-    /// is bound to (loopback when bound to all).
-    /// On a remote engine, a port bound to all addresses is reached at the engine's host.
-    static func target(_ status: ServiceStatus, probe: Probe, engineHost: String? = nil) -> (host: String, port: Int)? {
+    /// Where to send the probe: the host port published for the probe's port, at the address
+    /// `PortAddress` gives for its binding on this prober's engine.
+    static func target(_ status: ServiceStatus, probe: Probe, endpoint: DockerEndpoint) -> (address: PortAddress, port: Int)? {
         guard let port = HTTPProbe.port(of: status, declared: probe.port) else { return nil }
         let binding = status.containers.flatMap(\.ports).first { $0.host == port }
-        let ip = binding?.hostIP ?? ""
-        return (ip.isEmpty || ip == "0.0.0.0" || ip == "::" ? engineHost ?? "127.0.0.1" : ip, port)
+        return (PortAddress.of(endpoint: endpoint, boundTo: binding?.hostIP ?? "", engine: status.engine), port)
     }
 }

@@ -59,13 +59,20 @@ public struct MetricChecker: Sendable {
         // An unhealthy service still answers HTTP: only one that is not running at all is refused here.
         if let problem = Self.healthProblem(status), !status.containers.contains(where: { $0.state == .running }) { return (false, problem) }
         guard let port = HTTPProbe.port(of: status) else { return (false, "\(service) publishes no port to check") }
+        // On the host of the engine the service runs on (issue 16), as probes and port checks.
+        let bound = status.containers.flatMap(\.ports).first { $0.host == port }?.hostIP ?? ""
+        let host: String
+        switch snapshot.portAddress(engine: status.engine, boundTo: bound) {
+        case .host(let address): host = address
+        case .unreachable(let why): return (false, "\(service) :\(port): not checked (\(why))")
+        }
         let headers: [(name: String, value: String)]
         switch CheckCredentials.headers(auth, secrets: secrets) {
         case .success(let resolved): headers = resolved
         case .failure(let missing): return (false, "\(service): \(missing.description)")
         }
         do {
-            let (met, detail) = await judge(try await HTTPProbe.get(port: port, path: path, headers: headers, timeout: timeout))
+            let (met, detail) = await judge(try await HTTPProbe.get(host: host, port: port, path: path, headers: headers, timeout: timeout))
             return (met, "\(service) :\(port): \(detail)")
         } catch {
             return (false, "\(service) :\(port): \(error)")

@@ -48,14 +48,14 @@ struct ExposeCommand: AsyncParsableCommand {
             }
             tunnel = known
         }
-        let (snapshot, client) = try await options.loadSnapshot()
+        let (snapshot, _) = try await options.loadSnapshot()
         guard snapshot.engine.reachable else {
             Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)
         }
         let secrets = SecretStore(stateDirectory: options.stateDirectory, environment: options.environment)
         let exposer = Exposer(catalog: snapshot.catalog, secrets: secrets, environment: options.environment)
-        let checker = AuthChecker(endpoint: client.endpoint)
+        let checker = AuthChecker()
         let exposures = ExposureJudge.judge(
             snapshot, auth: await checker.check(snapshot), unchecked: checker.uncheckedReason, extras: ExposureExtras.read(exposer.files))
         let plan: ExposePlan

@@ -40,13 +40,13 @@ struct ExposureCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let (snapshot, client) = try await options.loadSnapshot()
+        let (snapshot, _) = try await options.loadSnapshot()
         guard snapshot.engine.reachable else {
             if json { Stdout.json(ExposureReport(snapshot, exposures: []).json()) }
             Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)
         }
-        let checker = AuthChecker(endpoint: client.endpoint)
+        let checker = AuthChecker()
         let exposures = ExposureJudge.judge(
             snapshot, auth: await checker.check(snapshot), unchecked: checker.uncheckedReason, extras: ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))
         let masker = options.masker()

@@ -45,11 +45,11 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let (snapshot, client) = try await options.loadSnapshot()
+        let (snapshot, _) = try await options.loadSnapshot()
         // Each port's `exposure` in JSON includes one unauthenticated request's answer.
-        let auth = json ? await AuthChecker(endpoint: client.endpoint).check(snapshot) : [:]
+        let auth = json ? await AuthChecker().check(snapshot) : [:]
         let exposures = ExposureJudge.judge(
-            snapshot, auth: auth, unchecked: AuthChecker(endpoint: client.endpoint).uncheckedReason, extras: ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))
+            snapshot, auth: auth, unchecked: AuthChecker().uncheckedReason, extras: ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))
         // The GPUs through NVML when the host has it; without it the JSON has no `gpu` key.
         let gpu = json ? GPUReader()?.read() : nil
         FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker(), exposures: exposures, gpu: gpu).utf8))

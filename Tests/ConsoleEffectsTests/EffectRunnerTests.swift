@@ -58,7 +58,7 @@ struct EffectRunnerTests {
         let (runner, _, snapshot) = try runner(engine)
         runner.perform(.followLogs(service: "web", containers: [ContainerRef(id: "c1", name: "web-1"), ContainerRef(id: "c2", name: "web-2")]), snapshot: snapshot)
         runner.perform(.watchStats(["c1", "c2"]), snapshot: snapshot)
-        runner.perform(.probePorts([8080]), snapshot: snapshot)
+        runner.perform(.probePorts([PortProbe.Target(port: 8080)]), snapshot: snapshot)
         #expect(await waitFor { engine.logFeeds.withLock { $0.count } == 2 })
         #expect(runner.runningTasks == 5)
         runner.stopAll()

@@ -69,7 +69,7 @@ final class FakeEffectEngine: EffectEngine, Sendable {
 
     func inspectDocument(_ id: String) async throws -> [UInt8] { Array("{\"Id\":\"\(id)\"}".utf8) }
 
-    func listening(_ ports: [Int]) async -> [Int: Bool] {
+    func listening(_ ports: [PortProbe.Target]) async -> [PortProbe.Target: Bool] {
         if probesHang {
             while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(5)) }
             cancelled.add()

@@ -107,7 +107,8 @@ final class ViewSnapshotTests: XCTestCase {
     func testPorts() throws {
         var state = try ConsoleFixtures.state()
         state.screen = .ports
-        state.listening = [80: true, 3000: true, 5432: true, 8000: true, 4000: false]
+        // One engine, a local socket: every port asked on this machine (`PortAddress`).
+        state.listening = Dictionary(uniqueKeysWithValues: [(80, true), (3000, true), (5432, true), (8000, true), (4000, false)].map { (PortProbe.Target(port: $0), $1) })
         check(state, "ports-80x24")
     }
 

@@ -14,6 +14,10 @@ struct MultiEngineOnEngineTests {
     static let environment = NetnsEngines.environment
     static let dir = NetnsEngines.dir
 
+    /// api publishes this port in box-b's namespace: reached at box-b's address, never on this
+    /// machine's loopback (issue 16: ports and probes use that engine's host address).
+    static let apiPort = 28517
+
     static let catalog = """
         name: netlab
         services:
@@ -22,7 +26,8 @@ struct MultiEngineOnEngineTests {
             x-ailab: {layer: app, engine: box-a}
           api:
             image: ailab-fixture/httpd:1
-            x-ailab: {layer: gateway, engine: box-b}
+            ports: ["\(apiPort):8080"]
+            x-ailab: {layer: gateway, engine: box-b, probe: {path: /health}}
           idle:
             image: ailab-fixture/httpd:1
             x-ailab: {layer: data}
@@ -35,9 +40,10 @@ struct MultiEngineOnEngineTests {
         """
 
     /// A healthy fixture container labelled as compose labels `service` of project netlab.
-    static func run(_ service: String, socket: String) async throws {
+    static func run(_ service: String, socket: String, publish: Int? = nil) async throws {
         let client = DockerClient(endpoint: try DockerEndpoint.parse(socket))
         var spec = ContainerSpec(image: "ailab-fixture/httpd:1")
+        if let publish { spec.publish(containerPort: 8080, hostPort: publish) }
         spec.labels = [ComposeLabel.project: "netlab", ComposeLabel.service: service, ComposeLabel.containerNumber: "1", ComposeLabel.oneoff: "False"]
         spec.healthcheck = .init(test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/health"], interval: 500_000_000, timeout: 2_000_000_000, retries: 1)
         let id = try await client.createContainer(name: "netlab-\(service)-1", spec: spec)
@@ -62,7 +68,7 @@ struct MultiEngineOnEngineTests {
         let catalogPath = dir + "/netlab.yaml"
         try Self.catalog.write(toFile: catalogPath, atomically: true, encoding: .utf8)
         try await Self.run("web", socket: try #require(Self.environment["AILAB_TEST_NETNS_A_SOCK"]))
-        try await Self.run("api", socket: try #require(Self.environment["AILAB_TEST_NETNS_B_SOCK"]))
+        try await Self.run("api", socket: try #require(Self.environment["AILAB_TEST_NETNS_B_SOCK"]), publish: Self.apiPort)
         // No x-ailab.engine: found on box-b, and remembered there (LastSeenFile) for when it is down.
         try await Self.run("stray", socket: try #require(Self.environment["AILAB_TEST_NETNS_B_SOCK"]))
 
@@ -75,14 +81,15 @@ struct MultiEngineOnEngineTests {
         let engines = try #require(report.json["engines"] as? [[String: Any]])
         #expect(engines.map { $0["name"] as? String } == ["box-a", "box-b"])
         #expect(engines.allSatisfy { $0["reachable"] as? Bool == true && $0["apiVersion"] as? String == "1.41" }, "\(engines)")
-        #expect((engines.first?["endpoint"] as? String)?.hasPrefix("ssh://root@10.231.1.2") == true)
-        #expect(engines.last?["endpoint"] as? String == "tcp://10.231.2.2:2376")
+        #expect((engines.first?["endpoint"] as? String)?.hasPrefix("ssh://root@\(try #require(Self.environment["AILAB_TEST_NETNS_A_ADDR"]))") == true)
+        #expect(engines.last?["endpoint"] as? String == Self.environment["AILAB_TEST_NETNS_B_TCP"])
         var services = Self.services(report.json)
         #expect(services["web"]?["engine"] as? String == "box-a")
         #expect(services["web"]?["condition"] as? String == "healthy")
         #expect(services["api"]?["engine"] as? String == "box-b")
         #expect(services["api"]?["condition"] as? String == "healthy")
         #expect(((services["api"]?["containers"] as? [[String: Any]])?.first?["engine"] as? String) == "box-b")
+        try Self.checkReachedAtBoxB(services["api"])
         #expect(services["idle"]?["engine"] as? String == "box-a" && services["idle"]?["condition"] as? String == "not-installed")
         try await Self.checkTLS(dir)
         try await Self.checkHostKey(dir)
@@ -110,6 +117,12 @@ struct MultiEngineOnEngineTests {
         tmux.start("env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(dir)/state \(AilabBinary.url.path) --catalog \(catalogPath) --engine box-a --engine box-b --timeout 10; sleep 60", width: 120, height: 30)
         tmux.send("2")
         #expect(tmux.waitFor(30) { $0.contains("web@box-a") && $0.contains("api@box-b") && $0.contains("box-a ●") && $0.contains("box-b ●") }, "\(tmux.screen)")
+        // The Ports screen: api's port listening, asked at box-b's address, with its ENGINE.
+        tmux.send("3")
+        #expect(tmux.waitFor(30) { screen in
+            screen.split(separator: "\n").contains { $0.contains("\(Self.apiPort)") && $0.contains("box-b") && $0.split(separator: " ").contains("yes") }
+        }, "\(tmux.screen)")
+        tmux.send("2")
 
         // Engine b goes down: only its service becomes unknown.
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -14,11 +14,12 @@ public final class FakeHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var seen: [(path: String, headers: [String: String])] = []
 
-    public convenience init(_ answer: @escaping Answer) throws {
-        try self.init(full: { _, path, headers, _ in answer(path, headers) })
+    /// `address`: the IPv4 address it listens on alone (another engine's host, issue 16).
+    public convenience init(address: String = "127.0.0.1", _ answer: @escaping Answer) throws {
+        try self.init(address: address, full: { _, path, headers, _ in answer(path, headers) })
     }
 
-    public init(full answer: @escaping FullAnswer) throws {
+    public init(address listenOn: String = "127.0.0.1", full answer: @escaping FullAnswer) throws {
         self.answer = answer
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
@@ -26,7 +27,7 @@ public final class FakeHTTPServer: @unchecked Sendable {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(listenOn)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }

@@ -33,7 +33,9 @@ public final class LabSet: Sendable {
                 for await update in feed {
                     switch update {
                     case .snapshot(let snapshot): continuation.yield(.snapshot(await merger.merge(snapshot, from: index)))
-                    case .event: continuation.yield(update)
+                    case .event(var event):
+                        event.engine = engine.name  // the Events screen says whose it is
+                        continuation.yield(.event(event))
                     }
                 }
             }
