@@ -75,8 +75,10 @@ struct MultiEngineOnEngineTests {
         let engines = try #require(report.json["engines"] as? [[String: Any]])
         #expect(engines.map { $0["name"] as? String } == ["box-a", "box-b"])
         #expect(engines.allSatisfy { $0["reachable"] as? Bool == true && $0["apiVersion"] as? String == "1.41" }, "\(engines)")
-        #expect((engines.first?["endpoint"] as? String)?.hasPrefix("ssh://root@10.231.1.2") == true)
-        #expect(engines.last?["endpoint"] as? String == "tcp://10.231.2.2:2376")
+        // The script's addresses (AILAB_TEST_NETNS_NET, 10.231 by default): box-b at NET.2.2, box-a at NET.1.2.
+        let tcpB = try #require(Self.environment["AILAB_TEST_NETNS_B_TCP"])
+        #expect((engines.first?["endpoint"] as? String)?.hasPrefix("ssh://root@" + tcpB.dropFirst(6).replacingOccurrences(of: ".2.2:2376", with: ".1.2")) == true)
+        #expect(engines.last?["endpoint"] as? String == tcpB)
         var services = Self.services(report.json)
         #expect(services["web"]?["engine"] as? String == "box-a")
         #expect(services["web"]?["condition"] as? String == "healthy")
@@ -86,6 +88,7 @@ struct MultiEngineOnEngineTests {
         #expect(services["idle"]?["engine"] as? String == "box-a" && services["idle"]?["condition"] as? String == "not-installed")
         try await Self.checkTLS(dir)
         try await Self.checkHostKey(dir)
+        try await Self.checkShell(dir)
 
         // An install goes where x-ailab.engine says: extra onto box-b, over TLS.
         let install = try AilabBinary.run(
@@ -110,6 +113,13 @@ struct MultiEngineOnEngineTests {
         tmux.start("env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=\(dir)/state \(AilabBinary.url.path) --catalog \(catalogPath) --engine box-a --engine box-b --timeout 10; sleep 60", width: 120, height: 30)
         tmux.send("2")
         #expect(tmux.waitFor(30) { $0.contains("web@box-a") && $0.contains("api@box-b") && $0.contains("box-a ●") && $0.contains("box-b ●") }, "\(tmux.screen)")
+        // The console's shell on each box: web over ssh (box-a), api over TLS (box-b).
+        for (service, container) in [("web", "netlab-web-1"), ("api", "netlab-api-1")] {
+            tmux.send(":", "shell \(service)", "Enter")
+            #expect(tmux.waitFor(30) { !$0.contains("CONDITION") && $0.contains("built-in shell (ash)") }, "no shell in \(service):\n\(tmux.screen)")
+            tmux.send("echo $((6*7)); exit 3", "Enter")
+            #expect(tmux.waitFor(30) { $0.contains("CONDITION") && $0.contains("shell in \(container)") && $0.contains("ended (exit 3)") }, "not back from \(service):\n\(tmux.screen)")
+        }
 
         // Engine b goes down: only its service becomes unknown.
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
