@@ -159,7 +159,7 @@ public actor LiveLab {
     func apply(_ item: EngineFeed, early: @Sendable (LabUpdate) -> Void = { _ in }) async -> [LabUpdate] {
         switch item {
         case .connected(let version):
-            swarmBell.ring()  // what changed while the stream was away
+            if resynced { swarmBell.ring() }  // a reconnect: what changed while the stream was away
             await resync(version, early: early)
             return [.snapshot(snapshot)]
         case .event(let event):

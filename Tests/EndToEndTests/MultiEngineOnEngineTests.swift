@@ -121,6 +121,13 @@ struct MultiEngineOnEngineTests {
             #expect(tmux.waitFor(30) { $0.contains("CONDITION") && $0.contains("shell in \(container)") && $0.contains("ended (exit 3)") }, "not back from \(service):\n\(tmux.screen)")
         }
 
+        // Idle, the console's requests to box-a (the heartbeat's ping each second) reuse a kept
+        // ssh connection, as the docker CLI's HTTP client does: no new login in 5 s.
+        let logins = { (try? String(contentsOfFile: dir + "/ssh/sshd.log", encoding: .utf8))?.components(separatedBy: "Accepted publickey").count ?? 0 }
+        let quiet = logins()
+        try await Task.sleep(for: .seconds(5))
+        #expect(logins() - quiet <= 1, "ssh logins to box-a while the console idled: \(logins() - quiet)")
+
         // Engine b goes down: only its service becomes unknown.
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/test-netns.sh").path
