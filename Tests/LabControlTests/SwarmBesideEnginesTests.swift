@@ -37,6 +37,7 @@ struct SwarmBesideEnginesTests {
         let after = await merger.merge(downB, from: 1)
         #expect(after.status(of: "web")?.engine == "b")
         #expect(after.status(of: "web")?.condition.condition == .unknown)
+        #expect(after.status(of: "web")?.swarm.first?.condition.condition == .unknown)  // its Swarm panel row too
         #expect(after.status(of: "db")?.condition.condition == .running)
     }
 
