@@ -32,10 +32,15 @@ public actor LiveLab {
     private var lastVersion: EngineVersion?
     /// The Swarm as last read (see `swarmLoop`); nil outside a Swarm.
     var swarm: SwarmState?
+    /// Rung by Swarm events, so the Swarm is read when it changes rather than on a clock.
+    let swarmBell = Doorbell()
+    /// How long the Swarm goes unread without an event (`swarmLoop` says why it is read at all).
+    let swarmSafetyInterval: Duration
 
-    public init(client: DockerClient, catalog: Catalog) {
+    public init(client: DockerClient, catalog: Catalog, swarmSafetyInterval: Duration = .seconds(30)) {
         self.client = client
         self.catalog = catalog
+        self.swarmSafetyInterval = swarmSafetyInterval
         self.loader = SnapshotLoader(client: client, catalog: catalog)
         self.engine = .connecting(client.endpoint)
     }
@@ -48,7 +53,7 @@ public actor LiveLab {
     /// Runs until the returned stream's consumer stops, yielding a snapshot after every change.
     public nonisolated func updates(follower: EventFollower? = nil) -> AsyncStream<LabUpdate> {
         let (stream, continuation) = AsyncStream<LabUpdate>.makeStream(bufferingPolicy: .bufferingNewest(1024))
-        let feed = (follower ?? EventFollower(client: client)).feed()
+        let feed = (follower ?? EventFollower(client: client, query: Self.eventQuery)).feed()
         // A first look at the lab while the event stream is being set up: two round trips
         // (version and list, side by side) instead of four before the first real frame.
         let look = Task.detached {
@@ -154,9 +159,11 @@ public actor LiveLab {
     func apply(_ item: EngineFeed, early: @Sendable (LabUpdate) -> Void = { _ in }) async -> [LabUpdate] {
         switch item {
         case .connected(let version):
+            if resynced { swarmBell.ring() }  // a reconnect: what changed while the stream was away
             await resync(version, early: early)
             return [.snapshot(snapshot)]
         case .event(let event):
+            if Self.touchesSwarm(event) { swarmBell.ring() }
             guard event.type == "container", !event.isExecNoise else { return [] }
             let alreadyTold = containers[event.actorID] != nil  // note() reported the event
             // A kill only sends a signal; the die that follows is the change worth a round trip.

@@ -13,11 +13,14 @@ extension StatusReport {
         /// `inactive`, `pending`, `active`, `error`, `locked`.
         let joinState: String
         let manager: Bool
+        /// With several engines, the watched engine this Swarm was read from (its manager).
+        let engine: String?
         let nodes: [Node]
 
         init(_ state: SwarmState) {
             joinState = state.joinState
             manager = state.isManager
+            engine = state.engine
             nodes = state.nodes.map { Node($0, in: state) }
         }
     }

@@ -93,6 +93,7 @@ struct MultiEngineOnEngineTests {
         #expect(services["idle"]?["engine"] as? String == "box-a" && services["idle"]?["condition"] as? String == "not-installed")
         try await Self.checkTLS(dir)
         try await Self.checkHostKey(dir)
+        try await Self.checkShell(dir)
 
         // An install goes where x-ailab.engine says: extra onto box-b, over TLS.
         let install = try AilabBinary.run(
@@ -123,6 +124,20 @@ struct MultiEngineOnEngineTests {
             screen.split(separator: "\n").contains { $0.contains("\(Self.apiPort)") && $0.contains("box-b") && $0.split(separator: " ").contains("yes") }
         }, "\(tmux.screen)")
         tmux.send("2")
+        // The console's shell on each box: web over ssh (box-a), api over TLS (box-b).
+        for (service, container) in [("web", "netlab-web-1"), ("api", "netlab-api-1")] {
+            tmux.send(":", "shell \(service)", "Enter")
+            #expect(tmux.waitFor(30) { !$0.contains("CONDITION") && $0.contains("built-in shell (ash)") }, "no shell in \(service):\n\(tmux.screen)")
+            tmux.send("echo $((6*7)); exit 3", "Enter")
+            #expect(tmux.waitFor(30) { $0.contains("CONDITION") && $0.contains("shell in \(container)") && $0.contains("ended (exit 3)") }, "not back from \(service):\n\(tmux.screen)")
+        }
+
+        // Idle, the console's requests to box-a (the heartbeat's ping each second) reuse a kept
+        // ssh connection, as the docker CLI's HTTP client does: no new login in 5 s.
+        let logins = { (try? String(contentsOfFile: dir + "/ssh/sshd.log", encoding: .utf8))?.components(separatedBy: "Accepted publickey").count ?? 0 }
+        let quiet = logins()
+        try await Task.sleep(for: .seconds(5))
+        #expect(logins() - quiet <= 1, "ssh logins to box-a while the console idled: \(logins() - quiet)")
 
         // Engine b goes down: only its service becomes unknown.
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -15,7 +15,7 @@ import Foundation
 ///   gets a resize right after the start, so the TTY is sized either way.
 /// - `POST /exec/{id}/start` (ExecStart): with `Connection: Upgrade`, `Upgrade: tcp` the engine
 ///   answers `101 UPGRADED` and the connection becomes the process's raw TTY stream ("Hijacking",
-///   under ContainerAttach). See `HijackedConnection`.
+///   under ContainerAttach). See `HijackedConnection`; over every transport (`hijackable`).
 /// - `POST /exec/{id}/resize?h=&w=` (ExecResize): only for an exec created with Tty.
 /// - `GET /exec/{id}/json` (ExecInspect): `Running` and `ExitCode` once the process ended.
 extension DockerClient {
@@ -38,14 +38,19 @@ extension DockerClient {
     /// Starts an exec and hands back its hijacked connection: bytes typed go in, the TTY's output
     /// comes out, until the process ends (the engine then closes the connection).
     public func startExec(_ execID: String, timeout: Duration = .seconds(5)) async throws -> HijackedConnection {
-        // The hijacked socket is plain bytes; TLS would need the pump to speak it.
-        if transport.tls != nil {
-            throw HijackedConnection.failure(endpoint, "a shell is not available over a TLS engine yet (use unix:// or plain tcp://)")
-        }
         let version = try await apiVersion()
         let body = Array(#"{"Detach":false,"Tty":true}"#.utf8)
         let path = "/v\(version)/exec/\(QueryString.encode(execID))/start"
-        return try HijackedConnection.open(endpoint, path: path, body: body, timeout: timeout)
+        let (fd, release) = try await transport.hijackable()
+        // ssh first logs in and starts dial-stdio on the engine's host: its own connect timeout
+        // (SSHAddress, 10 s) comes before the engine's answer.
+        let limit: Duration
+        if case .ssh = endpoint { limit = timeout + .seconds(10) } else { limit = timeout }
+        do {
+            return try HijackedConnection.open(fd: fd, release: release, endpoint: endpoint, path: path, body: body, timeout: limit)
+        } catch DockerError.streamEnded(let operation) {
+            throw await transport.explainHijack(DockerError.streamEnded(operation: operation))
+        }
     }
 
     /// Tells the exec's TTY the terminal's size (after a SIGWINCH).

@@ -8,7 +8,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Opening the socket and reading the upgrade answer's head.
+/// Opening a plain socket (unix://, tcp:// without TLS) and reading the upgrade answer's head.
 extension HijackedConnection {
     static func connectSocket(_ endpoint: DockerEndpoint) throws -> Int32 {
         switch endpoint {
@@ -35,9 +35,7 @@ extension HijackedConnection {
             }
             return fd
         case .ssh:
-            // The shell's connection is a plain blocking socket the terminal pump reads directly;
-            // an ssh dial-stdio pipe would need its own pump, not built yet.
-            throw failure(endpoint, "a shell is not available over an ssh:// engine yet (use unix:// or tcp://)")
+            throw failure(endpoint, "not a socket address (an ssh:// engine is dialled by `hijackable`)")
         case .tcp(let host, let port):
             var hints = addrinfo()
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)

@@ -13,7 +13,7 @@ import Glibc
 ///
 /// Plain blocking POSIX I/O rather than NIO: its one user (the console's shell) waits in `poll`
 /// on this descriptor beside the terminal's, on the UI thread, which has nothing else to do
-/// while a shell runs. Engine API, "Hijacking" under ContainerAttach:
+/// while a shell runs. Over TLS and ssh the descriptor is a socketpair's end (`hijackable`). Engine API, "Hijacking" under ContainerAttach:
 /// https://docs.docker.com/reference/api/engine/version/v1.41/#tag/Container/operation/ContainerAttach
 public final class HijackedConnection: @unchecked Sendable {
     /// The socket, for `poll`; -1 once closed.
@@ -21,19 +21,24 @@ public final class HijackedConnection: @unchecked Sendable {
     /// Output that arrived with the answer's head, read before anything from `fd`.
     public private(set) var early: [UInt8]
 
-    init(fd: Int32, early: [UInt8]) {
+    /// Ends what carries the socket once it is closed: ssh, or the TLS relay (`hijackable`).
+    private let release: (@Sendable () -> Void)?
+
+    init(fd: Int32, early: [UInt8], release: (@Sendable () -> Void)? = nil) {
         self.fd = fd
         self.early = early
+        self.release = release
     }
 
     deinit { close() }
 
-    /// Connects, sends the upgrade request and reads the answer's head within `timeout`.
-    static func open(_ endpoint: DockerEndpoint, path: String, body: [UInt8], timeout: Duration) throws -> HijackedConnection {
-        let fd = try connectSocket(endpoint)
+    /// Sends the upgrade request on the connected `fd` and reads the answer's head within `timeout`.
+    static func open(
+        fd: Int32, release: (@Sendable () -> Void)?, endpoint: DockerEndpoint, path: String, body: [UInt8], timeout: Duration
+    ) throws -> HijackedConnection {
         var head = "POST \(path) HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
         head += "Content-Length: \(body.count)\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
-        let connection = HijackedConnection(fd: fd, early: [])
+        let connection = HijackedConnection(fd: fd, early: [], release: release)
         guard connection.writeAll(Array(head.utf8) + body) else {
             throw DockerError.unreachable(endpoint: endpoint.description, reason: "the engine closed the connection of exec start")
         }
@@ -81,5 +86,6 @@ public final class HijackedConnection: @unchecked Sendable {
         guard fd >= 0 else { return }
         _ = Glibc.close(fd)
         fd = -1
+        release?()
     }
 }

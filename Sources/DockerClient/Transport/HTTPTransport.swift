@@ -10,6 +10,7 @@ typealias HTTPChannel = NIOAsyncChannel<HTTPClientResponsePart, HTTPClientReques
 /// One connection per request keeps the failure model simple (no half-dead pooled
 /// connections after an engine restart); over a local socket a connect costs well under a
 /// millisecond, and dockerd itself is the bottleneck (platform notes: ~2.4 ms per list).
+/// Over ssh:// a connection is an ssh process and a login: GETs reuse kept ones (`KeptConnections`).
 public struct HTTPTransport: Sendable {
     public let endpoint: DockerEndpoint
     public var connectTimeout: Duration = .seconds(3)
@@ -19,6 +20,8 @@ public struct HTTPTransport: Sendable {
     let tls: Result<NIOSSLContext, DockerError>?
     /// Starts `ssh … docker system dial-stdio` for an ssh:// engine.
     let ssh: SSHDialer?
+    /// An ssh:// engine's connections kept between GETs, as the docker CLI keeps them.
+    let kept: KeptConnections?
 
     /// `sshConfigFile`: an ssh_config for `ssh -F` (tests; else ssh reads the user's own).
     public init(
@@ -34,8 +37,9 @@ public struct HTTPTransport: Sendable {
         }
         if case .ssh(let user, let host, let port, let path) = endpoint {
             ssh = SSHDialer(argv: SSHAddress.arguments(user: user, host: host, port: port, path: path, connectTimeout: 10, configFile: sshConfigFile))
+            kept = KeptConnections()
         } else {
-            ssh = nil
+            (ssh, kept) = (nil, nil)
         }
     }
 
@@ -66,6 +70,7 @@ public struct HTTPTransport: Sendable {
 
     private func sendUntyped(_ request: HTTPRequest, timeout: Duration, operation: String, maxBodySize: Int) async throws -> HTTPResponse {
         try await withDeadline(timeout, operation: operation) {
+            if let kept, request.method == .get { return try await sendKept(request, kept: kept, maxBodySize: maxBodySize) }
             let channel = try await connect()
             return try await explained { try await channel.executeThenClose { inbound, outbound in
                 try await write(request, to: outbound)
@@ -189,11 +194,22 @@ public struct HTTPTransport: Sendable {
     }
 
     private func write(_ request: HTTPRequest, to outbound: NIOAsyncChannelOutboundWriter<HTTPClientRequestPart>) async throws {
+        // One write and flush: sent piecemeal, the engine may answer and close after the head,
+        // and a later write of the end would fail on a closed channel.
+        do {
+            try await outbound.write(contentsOf: requestParts(request, close: true))
+        } catch ChannelError.ioOnClosedChannel {
+            // The answer may already be in; reading tells.
+        }
+    }
+
+    /// The request's head, body and end; `close` asks the engine to close after answering.
+    func requestParts(_ request: HTTPRequest, close: Bool) -> [HTTPClientRequestPart] {
         var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method.rawValue), uri: request.path)
         // dockerd refuses a request without Host (400), even on a unix socket.
         head.headers.add(name: "Host", value: hostHeader)
         head.headers.add(name: "User-Agent", value: "ailab")
-        head.headers.add(name: "Connection", value: "close")
+        if close { head.headers.add(name: "Connection", value: "close") }
         for header in request.headers { head.headers.add(name: header.name, value: header.value) }
         if let body = request.body {
             head.headers.add(name: "Content-Length", value: String(body.count))
@@ -204,13 +220,7 @@ public struct HTTPTransport: Sendable {
         var parts: [HTTPClientRequestPart] = [.head(head)]
         if let body = request.body { parts.append(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
         parts.append(.end(nil))
-        // One write and flush: sent piecemeal, the engine may answer and close after the head,
-        // and a later write of the end would fail on a closed channel.
-        do {
-            try await outbound.write(contentsOf: parts)
-        } catch ChannelError.ioOnClosedChannel {
-            // The answer may already be in; reading tells.
-        }
+        return parts
     }
 
     private var hostHeader: String {

@@ -45,8 +45,7 @@ public struct EngineSetLoader: Sendable {
             for await answer in group { answers.append(answer) }
             return answers.sorted { $0.0 < $1.0 }
         }
-        // The Swarm as the first watched manager sees it (a manager's API sees every node).
-        let swarm = answers.lazy.compactMap(\.3).first { $0.isManager } ?? answers.lazy.compactMap(\.3).first
+        let swarm = SwarmState.chosen(from: answers.map { (engine: engines[$0.0].name, swarm: $0.3) })
         let snapshot = LabSnapshot(
             catalog: catalog, engines: answers.map(\.1), containers: answers.flatMap(\.2), lastSeen: lastSeen, swarm: swarm)
         guard probing, !ServiceProber.probeable(snapshot).isEmpty else { return snapshot }

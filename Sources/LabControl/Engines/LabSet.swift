@@ -77,7 +77,10 @@ public final class LabSet: Sendable {
                 }
                 for status in each.services where status.isInstalled { probes[status.service.name] = each.probes[status.service.name] }
             }
-            let merged = LabSnapshot(catalog: catalog, engines: infos, containers: containers, lastSeen: lastSeen, probes: probes, takenAt: snapshot.takenAt)
+            // Each engine's Swarm as last read, reachable or not (`SwarmState.chosen`).
+            let swarm = SwarmState.chosen(from: names.indices.map { (engine: names[$0], swarm: latest[$0]?.swarm) })
+            let merged = LabSnapshot(
+                catalog: catalog, engines: infos, containers: containers, lastSeen: lastSeen, probes: probes, takenAt: snapshot.takenAt, swarm: swarm)
             lastSeen = merged.lastSeen
             return merged
         }

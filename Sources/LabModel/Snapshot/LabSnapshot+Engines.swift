@@ -30,12 +30,20 @@ extension LabSnapshot {
             let placed = status.service.engine.flatMap { reachable[$0] == nil ? nil : $0 }
             // Last seen on an engine no longer watched says nothing about the watched ones.
             let seenOn = lastSeen[name].flatMap { reachable[$0] == nil ? nil : $0 }
-            let on = status.containers.first?.engine ?? seenOn ?? placed ?? fallback
+            // A Swarm service is the manager's: its tasks' containers run on any node.
+            let manager = status.swarm.isEmpty ? nil : swarm?.engine.flatMap { reachable[$0] == nil ? nil : $0 }
+            let on = status.containers.first?.engine ?? manager ?? seenOn ?? placed ?? fallback
+            // Its Swarm services judged by the manager's reachability too (their rows, replicas).
+            let swarm = status.swarm.map {
+                SwarmServiceStatus(
+                    service: $0.service, component: $0.component, tasks: $0.tasks, containers: $0.containers, catalogReplicas: $0.catalogReplicas,
+                    healthChecked: $0.healthChecked, engineReachable: reachable[on] ?? false)
+            }
             var judged = ServiceStatus(
                 service: status.service, containers: status.containers, engineReachable: reachable[on] ?? false, project: status.project,
-                probe: probes[name], swarm: status.swarm)
+                probe: probes[name], swarm: swarm)
             judged.engine = on
-            if !status.containers.isEmpty {
+            if !status.containers.isEmpty || manager != nil {
                 seen[name] = on
             } else if reachable[on] == true {
                 seen[name] = nil  // its engine answers and runs none of it: removed there

@@ -18,6 +18,9 @@ public struct SwarmState: Sendable, Equatable {
     public var nodes: [SwarmNode]
     public var services: [SwarmService]
     public var tasks: [SwarmTask]
+    /// The watched engine this was read from, when several are watched: the lab's Swarm
+    /// services are placed on it and their actions go to it (`chosen(from:)`).
+    public var engine: String?
 
     public init(joinState: String, isManager: Bool, nodeID: String = "", nodes: [SwarmNode] = [], services: [SwarmService] = [], tasks: [SwarmTask] = []) {
         self.joinState = joinState
