@@ -5,20 +5,10 @@ enum FullFoundationRemaining {
     static let files: Set<String> = [
         "LabControl/Actions/PullStatus.swift",  // String(format:) (split out of ActionEvent.swift, issue 18)
         "ailab/ProgressPrinter.swift",  // FileHandle (split out of ActionCLI.swift, issue 18)
-        "DockerClient/Transport/SSHAddress.swift",  // merged from issue 16a, not yet looked at
-        "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
         "Console/Reducer.swift",  // trimmingCharacters
         "CursesTerminal/ExitDeadline.swift",  // Thread
-        "DockerClient/API/DockerClient.swift",  // trimmingCharacters
-        "DockerClient/API/QueryString.swift",  // CharacterSet, addingPercentEncoding, JSONSerialization
-        "DockerClient/Models/EngineEvent.swift",  // trimmingCharacters
-        "DockerClient/Streams/EventFollower.swift",  // String(format:)
-        "DockerClient/Swarm/DockerClient+Swarm.swift",  // JSONSerialization
-        "DockerClient/Swarm/DockerClient+SwarmServices.swift",  // JSONSerialization
-        "DockerClient/Transport/DockerEndpoint.swift",  // trimmingCharacters
-        "DockerClient/Transport/SocketWatch.swift",  // NSString, Thread
         "LabCatalog/Loader/CatalogOptions.swift",  // NSString
         "LabCatalog/Loader/ComposeFileReader+Extends.swift",  // NSString
         "LabCatalog/Loader/ComposeFileReader.swift",  // NSString
