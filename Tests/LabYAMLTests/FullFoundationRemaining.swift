@@ -9,13 +9,7 @@ enum FullFoundationRemaining {
         "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
         "Console/Reducer.swift",  // trimmingCharacters
         "CursesTerminal/ExitDeadline.swift",  // Thread
-        "LabCatalog/Loader/CatalogOptions.swift",  // NSString
-        "LabCatalog/Loader/ComposeFileReader+Extends.swift",  // NSString
-        "LabCatalog/Loader/ComposeFileReader.swift",  // NSString
         "LabCatalog/Loader/ComposeProject+Config.swift",  // JSONSerialization, NSNull
-        "LabCatalog/Loader/ComposeProject.swift",  // NSString
-        "LabCatalog/Loader/ComposeSyntax.swift",  // trimmingCharacters
-        "LabCatalog/Loader/DotEnv.swift",  // range(of:)
         "LabControl/Actions/ActionEvent.swift",  // String(format:)
         "LabControl/Actions/ActionLog.swift",  // NSString, ISO8601DateFormatter, replacingOccurrences
         "LabControl/Actions/ActionRunner+Configs.swift",  // NSString
