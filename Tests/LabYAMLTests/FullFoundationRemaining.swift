@@ -8,21 +8,14 @@ enum FullFoundationRemaining {
         "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
         "Console/Reducer.swift",  // trimmingCharacters
-        "CursesTerminal/ExitDeadline.swift",  // Thread
-        "LabCatalog/Loader/ComposeProject+Config.swift",  // JSONSerialization, NSNull
+        "LabCatalog/Loader/ComposeProject+Config.swift",  // JSONSerialization's key order for `config --json` is ICU collation (numeric, case-insensitive)
         "LabControl/Actions/ActionEvent.swift",  // String(format:)
         "LabControl/Actions/ActionLog.swift",  // NSString, ISO8601DateFormatter, replacingOccurrences
         "LabControl/Actions/ActionRunner+Configs.swift",  // NSString
         "LabControl/Actions/ActionRunner+Health.swift",  // trimmingCharacters
         "LabControl/Actions/ActionRunner+Lifecycle.swift",  // NSString
-        "LabModel/Snapshot/ContainerBlueprint.swift",  // NSHomeDirectory
         "LabControl/Actions/HostPortHolders.swift",  // trimmingCharacters
         "LabControl/Actions/SecretMasker.swift",  // NSLock
-        "LabExposure/TraefikLabels.swift",  // trimmingCharacters
-        "LabExposure/TunnelReader.swift",  // trimmingCharacters, JSONSerialization, replacingOccurrences
-        "LabProbes/HTTPProbe.swift",  // JSONSerialization
-        "LabProbes/JSONPointer.swift",  // replacingOccurrences (split out of HTTPProbe.swift, issue 18)
-        "LabModel/Support/Elapsed.swift",  // String(format:)
         "LabReport/InspectDocument.swift",  // JSONSerialization
         "LabReport/StatusReport.swift",  // ISO8601DateFormatter
         "LabRoadmap/CheckCredentials.swift",  // range(of:)
