@@ -8,7 +8,6 @@ enum FullFoundationRemaining {
         "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
         "Console/Reducer.swift",  // trimmingCharacters
-        "LabCatalog/Loader/ComposeProject+Config.swift",  // JSONSerialization's key order for `config --json` is ICU collation (numeric, case-insensitive)
         "LabControl/Actions/ActionEvent.swift",  // String(format:)
         "LabControl/Actions/ActionLog.swift",  // NSString, ISO8601DateFormatter, replacingOccurrences
         "LabControl/Actions/ActionRunner+Configs.swift",  // NSString
