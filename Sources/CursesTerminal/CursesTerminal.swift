@@ -26,7 +26,7 @@ public final class CursesTerminal: Terminal {
     public init(theme: Theme, environment: [String: String]) throws {
         setlocale(LC_ALL, "")
         let codeset = String(cString: ailab_codeset())
-        unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        unicode = codeset.uppercased().replacing("-", with: "") == "UTF8"
         if !unicode { setlocale(LC_CTYPE, "C.UTF-8") }  // wide-char calls need a UTF-8 ctype; glyphs stay ASCII
         self.theme = theme
         let term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "vt100"

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import Glibc
 
 /// Ends the process a short while after SIGTERM, SIGHUP or SIGINT if the UI loop has not: the
@@ -12,7 +17,7 @@ public enum ExitDeadline {
         let fd = SignalPipe.terminationFDs.read
         guard fd >= 0 else { return }
         let microseconds = UInt32(limit.components.seconds * 1_000_000 + limit.components.attoseconds / 1_000_000_000_000)
-        let thread = Thread {
+        DetachedThread.start {
             var signalNumber: UInt8 = 0
             while read(fd, &signalNumber, 1) != 1 {
                 if errno != EINTR { return }
@@ -23,7 +28,5 @@ public enum ExitDeadline {
             SignalPipe.restoreTerminal()
             _exit(128 + Int32(signalNumber))
         }
-        thread.name = "ailab-exit-deadline"
-        thread.start()
     }
 }

@@ -33,7 +33,7 @@ public enum Reach: Sendable, Equatable {
     /// "loopback", "all interfaces", "192.168.1.5", "not published".
     public var text: String {
         if case .address(let ip) = self { return ip }
-        return word.replacingOccurrences(of: "-", with: " ")
+        return word.replacing("-", with: " ")
     }
 }
 

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import LabCatalog
 import LabModel
 
@@ -41,7 +46,7 @@ struct TraefikLabels {
         routers.sorted { $0.name < $1.name }.map { router in
             let prefix = "traefik.http.routers.\(router.name)."
             let middlewares = (router.labels[prefix + "middlewares"] ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmed { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty }
             let authenticated = middlewares.contains { authMiddlewares.contains(Self.bare($0)) }
             let route = TraefikRoute(router: router.name, rule: router.labels[prefix + "rule"] ?? "", middlewares: middlewares, authenticated: authenticated)
             let named = router.labels[prefix + "service"].map(Self.bare)

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import LabCatalog
 
 /// Where the lab's tunnels point, read from their own configuration in the catalog: bore's and
@@ -50,10 +55,11 @@ public enum TunnelReader {
         // A config file's ingress: `- hostname: x.example.com` then `service: http://h:p`.
         var paths: [TunnelPath] = []
         var hostname = "cloudflare"
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         for line in contents.flatMap({ $0.split(separator: "\n") }) {
-            let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "- ", with: "")
-            if text.hasPrefix("hostname:") { hostname = text.dropFirst(9).trimmingCharacters(in: .whitespaces) }
-            if text.hasPrefix("service:"), let target = target(text.dropFirst(8).trimmingCharacters(in: .whitespaces)) {
+            let text = line.trimmed(where: isBlank).replacing("- ", with: "")
+            if text.hasPrefix("hostname:") { hostname = text.dropFirst(9).trimmed(where: isBlank) }
+            if text.hasPrefix("service:"), let target = target(text.dropFirst(8).trimmed(where: isBlank)) {
                 paths.append(TunnelPath(tunnel: name, target: target, publicName: hostname))
                 hostname = "cloudflare"
             }
@@ -63,16 +69,17 @@ public enum TunnelReader {
 
     static func tailscale(_ name: String, contents: [String]) -> [TunnelPath] {
         contents.flatMap { content -> [TunnelPath] in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any] else { return [] }
-            let funnel = (object["AllowFunnel"] as? [String: Bool] ?? [:]).values.contains(true)
+            guard let object = (try? JSONValue.parse(Array(content.utf8)))?.object else { return [] }
+            // `AllowFunnel` is a map of host:port to true; anything else in it and it is not read.
+            let flags = (object["AllowFunnel"]?.object ?? [:]).values.map(\.bool)
+            let funnel = !flags.contains(nil) && flags.contains(true)
             let publicName = funnel ? "internet (funnel)" : "tailnet"
             var targets: [String] = []
-            for site in (object["Web"] as? [String: Any] ?? [:]).values {
-                let handlers = (site as? [String: Any])?["Handlers"] as? [String: Any] ?? [:]
-                targets += handlers.values.compactMap { (($0 as? [String: Any])?["Proxy"] as? String).flatMap(target) }
+            for site in (object["Web"]?.object ?? [:]).values {
+                targets += (site["Handlers"]?.object ?? [:]).values.compactMap { $0["Proxy"]?.string.flatMap(target) }
             }
-            for entry in (object["TCP"] as? [String: Any] ?? [:]).values {
-                if let forward = (entry as? [String: Any])?["TCPForward"] as? String { targets.append(forward) }
+            for entry in (object["TCP"]?.object ?? [:]).values {
+                if let forward = entry["TCPForward"]?.string { targets.append(forward) }
             }
             return Set(targets).sorted().map { TunnelPath(tunnel: name, target: $0, publicName: publicName) }
         }

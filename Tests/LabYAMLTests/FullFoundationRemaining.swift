@@ -5,40 +5,16 @@ enum FullFoundationRemaining {
     static let files: Set<String> = [
         "LabControl/Actions/PullStatus.swift",  // String(format:) (split out of ActionEvent.swift, issue 18)
         "ailab/ProgressPrinter.swift",  // FileHandle (split out of ActionCLI.swift, issue 18)
-        "DockerClient/Transport/SSHAddress.swift",  // merged from issue 16a, not yet looked at
-        "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
         "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
         "Console/Reducer.swift",  // trimmingCharacters
-        "CursesTerminal/ExitDeadline.swift",  // Thread
-        "DockerClient/API/DockerClient.swift",  // trimmingCharacters
-        "DockerClient/API/QueryString.swift",  // CharacterSet, addingPercentEncoding, JSONSerialization
-        "DockerClient/Models/EngineEvent.swift",  // trimmingCharacters
-        "DockerClient/Streams/EventFollower.swift",  // String(format:)
-        "DockerClient/Swarm/DockerClient+Swarm.swift",  // JSONSerialization
-        "DockerClient/Swarm/DockerClient+SwarmServices.swift",  // JSONSerialization
-        "DockerClient/Transport/DockerEndpoint.swift",  // trimmingCharacters
-        "DockerClient/Transport/SocketWatch.swift",  // NSString, Thread
-        "LabCatalog/Loader/CatalogOptions.swift",  // NSString
-        "LabCatalog/Loader/ComposeFileReader+Extends.swift",  // NSString
-        "LabCatalog/Loader/ComposeFileReader.swift",  // NSString
-        "LabCatalog/Loader/ComposeProject+Config.swift",  // JSONSerialization, NSNull
-        "LabCatalog/Loader/ComposeProject.swift",  // NSString
-        "LabCatalog/Loader/ComposeSyntax.swift",  // trimmingCharacters
-        "LabCatalog/Loader/DotEnv.swift",  // range(of:)
         "LabControl/Actions/ActionEvent.swift",  // String(format:)
         "LabControl/Actions/ActionLog.swift",  // NSString, ISO8601DateFormatter, replacingOccurrences
         "LabControl/Actions/ActionRunner+Configs.swift",  // NSString
         "LabControl/Actions/ActionRunner+Health.swift",  // trimmingCharacters
         "LabControl/Actions/ActionRunner+Lifecycle.swift",  // NSString
-        "LabModel/Snapshot/ContainerBlueprint.swift",  // NSHomeDirectory
         "LabControl/Actions/HostPortHolders.swift",  // trimmingCharacters
         "LabControl/Actions/SecretMasker.swift",  // NSLock
-        "LabExposure/TraefikLabels.swift",  // trimmingCharacters
-        "LabExposure/TunnelReader.swift",  // trimmingCharacters, JSONSerialization, replacingOccurrences
-        "LabProbes/HTTPProbe.swift",  // JSONSerialization
-        "LabProbes/JSONPointer.swift",  // replacingOccurrences (split out of HTTPProbe.swift, issue 18)
-        "LabModel/Support/Elapsed.swift",  // String(format:)
         "LabReport/InspectDocument.swift",  // JSONSerialization
         "LabReport/StatusReport.swift",  // ISO8601DateFormatter
         "LabRoadmap/CheckCredentials.swift",  // range(of:)

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import Synchronization
 
 /// A client of one Docker engine: typed calls over `HTTPTransport`, every one with a time limit.
@@ -127,7 +132,7 @@ public final class DockerClient: Sendable {
     static func engineMessage(_ body: [UInt8]) -> String {
         struct Message: Decodable { let message: String }
         if let decoded = try? JSONDecoder().decode(Message.self, from: Data(body)) { return decoded.message }
-        let text = String(decoding: body.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: body.prefix(512), as: UTF8.self).trimmed()
         return text.isEmpty ? "(no message)" : String(text.split(separator: "\n").first ?? "")
     }
 

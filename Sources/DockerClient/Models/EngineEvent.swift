@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 
 /// One entry of `GET /events`.
 public struct EngineEvent: Decodable, Sendable, Equatable {
@@ -50,6 +55,6 @@ public struct EngineEvent: Decodable, Sendable, Equatable {
     /// `health_status: healthy` → `healthy`.
     public var healthStatus: String? {
         guard action.hasPrefix("health_status") else { return nil }
-        return action.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) }
+        return action.split(separator: ":").last.map { $0.trimmed { $0 == " " || $0 == "\t" } }
     }
 }

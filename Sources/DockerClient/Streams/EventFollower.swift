@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import Synchronization
 
 /// What a follower of the engine reports.
@@ -140,10 +145,12 @@ public struct EventFollower: Sendable {
         }
     }
 
-    static func timestamp(_ date: Date) -> String { String(format: "%.9f", date.timeIntervalSince1970) }
+    static func timestamp(_ date: Date) -> String { NumberText.fixed(date.timeIntervalSince1970, places: 9) }
 
     static func timestamp(nanoseconds: Int64) -> String {
-        "\(nanoseconds / 1_000_000_000).\(String(format: "%09lld", nanoseconds % 1_000_000_000))"
+        // printf's "%09lld": nine characters, a sign included (only a broken engine's time is negative).
+        let fraction = nanoseconds % 1_000_000_000
+        return "\(nanoseconds / 1_000_000_000).\(NumberText.zeroPadded(fraction, width: fraction < 0 ? 8 : 9))"
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The Swarm calls of the Engine API that ailab needs: this engine's membership, the nodes,
 /// secrets and overlay networks. Joining or leaving a Swarm stays the operator's job.
@@ -35,8 +39,9 @@ extension DockerClient {
     public func createSecret(name: String, value: [UInt8], labels: [String: String] = [:]) async throws -> String {
         struct Body: Encodable { let Name: String; let Labels: [String: String]; let Data: String }
         struct Created: Decodable { let ID: String }
+        let encoded = Data(value).base64EncodedString()
         let response = try await call(
-            .post, "/secrets/create", body: Body(Name: name, Labels: labels, Data: Foundation.Data(value).base64EncodedString()),
+            .post, "/secrets/create", body: Body(Name: name, Labels: labels, Data: encoded),
             operation: "create secret \(name)")
         return try decode(Created.self, response, operation: "create secret").ID
     }

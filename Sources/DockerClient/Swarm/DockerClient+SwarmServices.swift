@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 
 /// Swarm services and their tasks. Reference: Engine API tags Service and Task,
 /// https://docs.docker.com/reference/api/engine/version/v1.57/operations/ServiceUpdate/ (update needs the
@@ -33,17 +38,16 @@ extension DockerClient {
     public func scaleService(_ id: String, replicas: Int) async throws {
         let operation = "scale service \(id) to \(replicas)"
         let current = try await call(.get, "/services/\(QueryString.encode(id))", operation: operation)
-        guard let service = (try? JSONSerialization.jsonObject(with: Data(current.body))) as? [String: Any],
-            let version = (service["Version"] as? [String: Any])?["Index"] as? Int,
-            var spec = service["Spec"] as? [String: Any]
+        guard let service = try? JSONValue.parse(current.body), let version = service["Version"]?["Index"]?.int,
+            var spec = service["Spec"]?.object
         else { throw DockerError.badResponse(operation: operation, detail: "no Version.Index or Spec in the service") }
-        guard var mode = spec["Mode"] as? [String: Any], var replicated = mode["Replicated"] as? [String: Any] else {
+        guard var mode = spec["Mode"]?.object, var replicated = mode["Replicated"]?.object else {
             throw DockerError.badResponse(operation: operation, detail: "not a replicated service: a global one runs on every node")
         }
-        replicated["Replicas"] = replicas
-        mode["Replicated"] = replicated
-        spec["Mode"] = mode
-        let body = try JSONSerialization.data(withJSONObject: spec)
+        replicated["Replicas"] = .int(replicas)
+        mode["Replicated"] = .object(replicated)
+        spec["Mode"] = .object(mode)
+        let body = JSONValue.object(spec).encoded()
         let apiVersion = try await apiVersion()
         let path = QueryString.path("/v\(apiVersion)/services/\(QueryString.encode(id))/update", [("version", String(version))])
         let response = try await transport.send(HTTPRequest(.post, path, body: Array(body)), timeout: requestTimeout, operation: operation)

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 
 /// Where an engine listens: the `DOCKER_HOST` forms this client speaks.
 public enum DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
@@ -13,7 +18,7 @@ public enum DockerEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// Parses `unix:///path`, a bare `/path`, `tcp://host[:port]` (port 2375 by default, 2376
     /// with `tls` as the docker CLI's opts.ParseHost has it) or `ssh://[user@]host[:port][/path]`.
     public static func parse(_ text: String, tls: Bool = false) throws(DockerError) -> DockerEndpoint {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed { $0 == " " || $0 == "\t" }
         if trimmed.hasPrefix("unix://") {
             let path = String(trimmed.dropFirst("unix://".count))
             guard path.hasPrefix("/") else { throw .badEndpoint(text, "a unix socket path must be absolute") }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 
 /// `ssh://[user@]host[:port][/path]`, read as the docker CLI reads it (cli/connhelper/ssh/ssh.go,
 /// `newSpec`): a user but never a password, a host that is not empty, an optional port, an
@@ -15,7 +20,7 @@ enum SSHAddress {
         if let user = parts.user, user.hasPrefix("-") { throw .badEndpoint(original, "a user name may not start with '-'") }
         if host.hasPrefix("-") { throw .badEndpoint(original, "a host name may not start with '-'") }
         guard parts.port.map({ (1...65535).contains($0) }) ?? true else { throw .badEndpoint(original, "the port is not a number from 1 to 65535") }
-        let path = parts.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")).isEmpty ? nil : parts.path
+        let path = parts.path.trimmed(of: ["/"]).isEmpty ? nil : parts.path
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         return .ssh(user: parts.user.flatMap { $0.isEmpty ? nil : $0 }, host: bare, port: parts.port, path: path)
     }

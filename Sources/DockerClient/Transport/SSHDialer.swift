@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import Synchronization
 
 #if canImport(Glibc)
@@ -73,7 +78,7 @@ final class SSHDialer: Sendable {
         }
         let child = SSHChild(pid: pid)
         let stderrFD = errPipe[0]
-        Thread { child.reap(stderr: stderrFD, dialer: self) }.start()
+        DetachedThread.start { child.reap(stderr: stderrFD, dialer: self) }
         return (pair[0], child)
     }
 }

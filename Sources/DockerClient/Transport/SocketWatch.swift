@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import Synchronization
 
 #if canImport(Glibc)
@@ -18,8 +23,8 @@ final class SocketWatch: Sendable {
 
     /// nil when the directory cannot be watched; callers then rely on connect attempts alone.
     init?(path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let directory = Path.parent(path)
+        let name = Path.lastComponent(path)
         self.path = path
         var pipeFDs: [Int32] = [-1, -1]
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
@@ -31,7 +36,7 @@ final class SocketWatch: Sendable {
         }
         stopFD = pipeFDs[1]
         let (stopRead, changes) = (pipeFDs[0], changes)
-        Thread { Self.watch(fd, stop: stopRead, name: name, changes) }.start()
+        DetachedThread.start { Self.watch(fd, stop: stopRead, name: name, changes) }
     }
 
     /// Whether the socket's path exists now.

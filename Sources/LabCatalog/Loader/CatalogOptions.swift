@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 
 /// What the command line says about the compose project: files, name, profiles, env files.
 public struct CatalogOptions: Sendable {
@@ -37,8 +42,8 @@ public struct CatalogOptions: Sendable {
             for name in defaultNames {
                 let path = url.appendingPathComponent(name).path
                 guard FileManager.default.fileExists(atPath: path) else { continue }
-                let stem = (name as NSString).deletingPathExtension
-                let ext = (name as NSString).pathExtension
+                let stem = Path.deletingExtension(name)
+                let ext = Path.pathExtension(name)
                 let override = url.appendingPathComponent("\(stem).override.\(ext)").path
                 return FileManager.default.fileExists(atPath: override) ? [path, override] : [path]
             }

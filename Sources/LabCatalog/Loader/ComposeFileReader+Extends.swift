@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import LabYAML
 
 extension ComposeFileReader {
@@ -28,7 +33,7 @@ extension ComposeFileReader {
         var baseFile = file
         var baseServices = services
         if let other = extends.field("file")?.scalar?.string {
-            baseFile = ComposeProject.absolute(other, in: (file as NSString).deletingLastPathComponent)
+            baseFile = ComposeProject.absolute(other, in: Path.parent(file))
             guard let tree = read(baseFile, lookup: lookup, includeDepth: Self.maxIncludeDepth - 1),
                 let otherServices = tree.field("services")?.mapping
             else {

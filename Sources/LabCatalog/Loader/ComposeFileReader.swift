@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import LabYAML
 
 /// Reads compose files for `ComposeProject`: each file parsed, bounded and interpolated, its
@@ -24,7 +29,7 @@ struct ComposeFileReader {
         var root: Node?
         report.attempt { () throws(CatalogDiagnostic) in root = try CatalogLoader.tree(text, file: file, lookup: lookup, report: report) }
         guard var tree = root else { return nil }
-        let directory = projectDirectory ?? (file as NSString).deletingLastPathComponent
+        let directory = projectDirectory ?? Path.parent(file)
         tree = foldEnvFiles(tree, file: file, directory: directory, lookup: lookup)
         tree = BindPaths.absolute(tree, from: directory, home: lookup("HOME"))
         // Later files win key by key, as their values do when merged.
@@ -58,7 +63,7 @@ struct ComposeFileReader {
             }
             let files = paths.map { ComposeProject.absolute($0, in: directory) }
             let projectDirectory = entry.field("project_directory")?.scalar.map { ComposeProject.absolute($0.string, in: directory) }
-                ?? (ComposeProject.absolute(firstPath, in: directory) as NSString).deletingLastPathComponent
+                ?? Path.parent(ComposeProject.absolute(firstPath, in: directory))
             var envFiles = strings(entry.field("env_file") ?? Node([Node]())).map { ComposeProject.absolute($0, in: directory) }
             if envFiles.isEmpty { envFiles = [projectDirectory + "/.env"].filter { FileManager.default.fileExists(atPath: $0) } }
             let own = ComposeProject.environment([:], files: envFiles, report: report)

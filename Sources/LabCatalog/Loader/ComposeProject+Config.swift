@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import LabYAML
 
 /// `ailab config`: the resolved model written back as compose, like `docker compose config`.
@@ -15,8 +20,8 @@ extension ComposeProject {
     }
 
     public func configJSON(showSecrets: Bool) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: json(rendered(showSecrets: showSecrets)), options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        // JSONSerialization's layout and key order, kept as they were (slashes escaped too).
+        json(rendered(showSecrets: showSecrets)).serializationText(pretty: true)
     }
 
     /// Environment names whose values `config` masks: the lab's secrets and names that say
@@ -82,20 +87,20 @@ extension ComposeProject {
     }
 
     /// JSON values: plain numbers and booleans typed as compose's JSON output types them.
-    private func json(_ node: Node) -> Any {
+    private func json(_ node: Node) -> JSONValue {
         switch node {
         case .scalar(let scalar):
-            guard scalar.style == .plain || scalar.style == .any else { return scalar.string }
-            if let number = Int(scalar.string) { return number }
-            if scalar.string == "true" || scalar.string == "false" { return scalar.string == "true" }
-            if scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" { return NSNull() }
-            return scalar.string
+            guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+            if let number = Int(scalar.string) { return .int(number) }
+            if scalar.string == "true" || scalar.string == "false" { return .bool(scalar.string == "true") }
+            if scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" { return .null }
+            return .string(scalar.string)
         case .sequence(let list):
-            return list.map(json)
+            return .array(list.map(json))
         case .mapping(let map):
-            var object: [String: Any] = [:]
+            var object: [String: JSONValue] = [:]
             for (key, value) in map { object[key.scalar?.string ?? ""] = json(value) }
-            return object
+            return .object(object)
         }
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import LabYAML
 
 /// A compose project read from disk as `docker compose` reads it: the files (`-f`, or the
@@ -20,7 +25,7 @@ public struct ComposeProject {
                 file: options.workingDirectory, line: 1, column: 1, path: "",
                 message: "no compose file here or above (\(CatalogOptions.defaultNames.joined(separator: ", "))); name one with -f")])
         }
-        let directory = (first as NSString).deletingLastPathComponent
+        let directory = Path.parent(first)
         let envFiles = options.envFiles.isEmpty
             ? [directory + "/.env"].filter { FileManager.default.fileExists(atPath: $0) }
             : options.envFiles.map { absolute($0, in: options.workingDirectory) }
@@ -42,7 +47,7 @@ public struct ComposeProject {
         } else if let declared = root.field("name")?.scalar?.string, !declared.isEmpty {
             name = declared
         } else {
-            name = CatalogOptions.normalizedProjectName((directory as NSString).lastPathComponent)
+            name = CatalogOptions.normalizedProjectName(Path.lastComponent(directory))
         }
         let (active, inactive) = ComposeMerge.applyProfiles(root, active: options.activeProfiles(lookup: lookup))
         root = ComposeMerge.setting("name", to: Node(name), in: active)

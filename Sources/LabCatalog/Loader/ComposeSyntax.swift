@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 
 /// Compose's short forms: ports, volumes, environment, durations, commands.
 enum ComposeSyntax {
@@ -187,7 +192,7 @@ enum ComposeSyntax {
             texts = [(try value.string(), value)]
         }
         for (text, item) in texts {
-            let bounds = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let bounds = text.split(separator: "-").map { Int($0.trimmed { $0 == " " || $0 == "\t" }) }
             guard (1...2).contains(bounds.count), let low = bounds[0], let high = bounds.last!, (100...599).contains(low),
                 (low...599).contains(high)
             else { throw item.expected("an HTTP status such as 200, or a range such as 200-499") }

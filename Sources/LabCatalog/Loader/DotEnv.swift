@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Compose's `.env` format (compose-go's dotenv package, as documented under "Use an
 /// environment file" at docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/):
@@ -44,7 +48,7 @@ enum DotEnv {
                 }
                 value = unescape(value)
             } else {
-                if let comment = raw.range(of: " #") { raw = trimmed(String(raw[..<comment.lowerBound])) }
+                if let comment = raw.firstRange(of: " #") { raw = trimmed(String(raw[..<comment.lowerBound])) }
                 value = raw
             }
             do {

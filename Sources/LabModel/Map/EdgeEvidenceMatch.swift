@@ -26,7 +26,7 @@ enum EdgeEvidenceMatch {
         guard value.count >= head.count + tail.count, value.hasPrefix(head), value.hasSuffix(tail) else { return false }
         var rest = value.dropFirst(head.count).dropLast(tail.count)
         for piece in pieces.dropFirst().dropLast() where !piece.isEmpty {
-            guard let range = rest.range(of: piece) else { return false }
+            guard let range = rest.firstRange(of: piece) else { return false }
             rest = rest[range.upperBound...]
         }
         return true

@@ -1,5 +1,10 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 import LabCatalog
 
 /// One component as the engine will be asked to create it: name, labels, config hash, and
@@ -93,7 +98,7 @@ public struct ContainerBlueprint: Sendable {
         if mount.isNamedVolume {
             source = mount.engineName ?? "\(project)_\(mount.source)"
         } else if source.hasPrefix("~/") {
-            source = NSHomeDirectory() + source.dropFirst()
+            source = Path.home(ProcessInfo.processInfo.environment) + source.dropFirst()
         } else if source.hasPrefix(".") {
             source = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: catalogDirectory, isDirectory: true)).standardizedFileURL.path
         }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Basics
 
 /// Short human durations for narrow columns: `45s`, `12m`, `3h 4m`, `2d 3h`.
 public enum Elapsed {
@@ -20,7 +25,7 @@ public enum Elapsed {
     public static func seconds(_ duration: Duration) -> String {
         let parts = duration.components
         let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-        if seconds < 10 { return String(format: "%.1f s", seconds) }
+        if seconds < 10 { return NumberText.fixed(seconds, places: 1) + " s" }
         if seconds < 60 { return "\(Int(seconds)) s" }
         return short(seconds)
     }
