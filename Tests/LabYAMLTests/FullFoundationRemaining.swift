@@ -3,12 +3,9 @@
 /// must reach empty before the binary drops ICU: one file is enough to link it all.
 enum FullFoundationRemaining {
     static let files: Set<String> = [
-        "LabControl/Actions/PullStatus.swift",  // String(format:) (split out of ActionEvent.swift, issue 18)
         "ailab/ProgressPrinter.swift",  // FileHandle (split out of ActionCLI.swift, issue 18)
         "DockerClient/Transport/SSHAddress.swift",  // merged from issue 16a, not yet looked at
         "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
-        "LabControl/Engines/DockerContexts.swift",  // merged from issue 16a, not yet looked at
-        "LabControl/Engines/LastSeenFile.swift",  // merged from issue 16a, not yet looked at
         "Console/Reducer.swift",  // trimmingCharacters
         "CursesTerminal/ExitDeadline.swift",  // Thread
         "DockerClient/API/DockerClient.swift",  // trimmingCharacters
@@ -26,14 +23,7 @@ enum FullFoundationRemaining {
         "LabCatalog/Loader/ComposeProject.swift",  // NSString
         "LabCatalog/Loader/ComposeSyntax.swift",  // trimmingCharacters
         "LabCatalog/Loader/DotEnv.swift",  // range(of:)
-        "LabControl/Actions/ActionEvent.swift",  // String(format:)
-        "LabControl/Actions/ActionLog.swift",  // NSString, ISO8601DateFormatter, replacingOccurrences
-        "LabControl/Actions/ActionRunner+Configs.swift",  // NSString
-        "LabControl/Actions/ActionRunner+Health.swift",  // trimmingCharacters
-        "LabControl/Actions/ActionRunner+Lifecycle.swift",  // NSString
         "LabModel/Snapshot/ContainerBlueprint.swift",  // NSHomeDirectory
-        "LabControl/Actions/HostPortHolders.swift",  // trimmingCharacters
-        "LabControl/Actions/SecretMasker.swift",  // NSLock
         "LabExposure/TraefikLabels.swift",  // trimmingCharacters
         "LabExposure/TunnelReader.swift",  // trimmingCharacters, JSONSerialization, replacingOccurrences
         "LabProbes/HTTPProbe.swift",  // JSONSerialization
@@ -44,11 +34,6 @@ enum FullFoundationRemaining {
         "LabRoadmap/CheckCredentials.swift",  // range(of:)
         "LabRoadmap/MetricChecker+Lab.swift",  // addingPercentEncoding, JSONSerialization, ISO8601DateFormatter, range(of:)
         "LabRoadmap/MetricChecker.swift",  // JSONSerialization
-        "LabControl/GPU/NVMLLibrary.swift",  // dlopen
-        "LabControl/Secrets/ActionRunner+Vault.swift",  // NSString
-        "LabControl/Secrets/VaultClient.swift",  // JSONSerialization
-        "LabControl/State/StateStore.swift",  // NSString, DateFormatter, NSHomeDirectory
-        "LabControl/State/AtomicFile.swift",  // NSString, localizedDescription
         "ailab/ActionCLI.swift",  // trimmingCharacters, NSLock, FileHandle
         "ailab/Console/ConsoleApp+Shell.swift",  // DispatchSemaphore through Foundation's re-export
         "ailab/Console/ConsoleCommand.swift",  // Thread
