@@ -29,11 +29,6 @@ enum FullFoundationRemaining {
         "LabProbes/HTTPProbe.swift",  // JSONSerialization
         "LabProbes/JSONPointer.swift",  // replacingOccurrences (split out of HTTPProbe.swift, issue 18)
         "LabModel/Support/Elapsed.swift",  // String(format:)
-        "LabReport/InspectDocument.swift",  // JSONSerialization
-        "LabReport/StatusReport.swift",  // ISO8601DateFormatter
-        "LabRoadmap/CheckCredentials.swift",  // range(of:)
-        "LabRoadmap/MetricChecker+Lab.swift",  // addingPercentEncoding, JSONSerialization, ISO8601DateFormatter, range(of:)
-        "LabRoadmap/MetricChecker.swift",  // JSONSerialization
         "ailab/ActionCLI.swift",  // trimmingCharacters, NSLock, FileHandle
         "ailab/Console/ConsoleApp+Shell.swift",  // DispatchSemaphore through Foundation's re-export
         "ailab/Console/ConsoleCommand.swift",  // Thread
