@@ -6,7 +6,6 @@ enum FullFoundationRemaining {
         "ailab/ProgressPrinter.swift",  // FileHandle (split out of ActionCLI.swift, issue 18)
         "DockerClient/Transport/SSHAddress.swift",  // merged from issue 16a, not yet looked at
         "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
-        "Console/Reducer.swift",  // trimmingCharacters
         "CursesTerminal/ExitDeadline.swift",  // Thread
         "DockerClient/API/DockerClient.swift",  // trimmingCharacters
         "DockerClient/API/QueryString.swift",  // CharacterSet, addingPercentEncoding, JSONSerialization
