@@ -3,7 +3,6 @@
 /// must reach empty before the binary drops ICU: one file is enough to link it all.
 enum FullFoundationRemaining {
     static let files: Set<String> = [
-        "ailab/ProgressPrinter.swift",  // FileHandle (split out of ActionCLI.swift, issue 18)
         "DockerClient/Transport/SSHAddress.swift",  // merged from issue 16a, not yet looked at
         "DockerClient/Transport/SSHDialer.swift",  // merged from issue 16a, not yet looked at
         "CursesTerminal/ExitDeadline.swift",  // Thread
@@ -28,16 +27,5 @@ enum FullFoundationRemaining {
         "LabProbes/HTTPProbe.swift",  // JSONSerialization
         "LabProbes/JSONPointer.swift",  // replacingOccurrences (split out of HTTPProbe.swift, issue 18)
         "LabModel/Support/Elapsed.swift",  // String(format:)
-        "ailab/ActionCLI.swift",  // trimmingCharacters, NSLock, FileHandle
-        "ailab/Console/ConsoleApp+Shell.swift",  // DispatchSemaphore through Foundation's re-export
-        "ailab/Console/ConsoleCommand.swift",  // Thread
-        "ailab/Console/ShellPump.swift",  // Glibc's poll through Foundation's re-export
-        "ailab/GlobalOptions.swift",  // FileHandle
-        "ailab/MapCommand.swift",  // FileHandle
-        "ailab/ProvidedSecret.swift",  // FileHandle, trimmingCharacters
-        "ailab/RoadmapText.swift",  // DateFormatter, padding(toLength:)
-        "ailab/StatusCommand.swift",  // FileHandle
-        "ailab/StatusTable.swift",  // padding(toLength:)
-        "ailab/TerminalText.swift",  // FileHandle
     ]
 }
