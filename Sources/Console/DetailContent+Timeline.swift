@@ -1,3 +1,4 @@
+import Basics
 import Canvas
 import LabModel
 import LabReport
@@ -25,7 +26,7 @@ extension DetailContent {
             for entry in group.entries {
                 let origin = entry.created ?? entry.started
                 let healthy = entry.healthy.map { "healthy \(offset($0.timeIntervalSince(origin)))" } ?? "not healthy yet"
-                let padded = entry.service.padding(toLength: max(nameWidth, entry.service.count), withPad: " ", startingAt: 0)
+                let padded = entry.service.padded(toLength: max(nameWidth, entry.service.count))
                 let mark = entry.service == name ? Style(.accent, .bold) : Style(.text)
                 lines.append([
                     (text: "    \(padded)", style: mark),

@@ -1,3 +1,4 @@
+import Basics
 import Canvas
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -16,21 +17,21 @@ public enum KeyMapFile {
         var seen: [Int: Int] = [:]  // binding index → the line that rebound it
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = offset + 1
-            let content = raw.trimmingCharacters(in: [" ", "\t", "\r"])
+            let content = raw.trimmed(of: [" ", "\t", "\r"])
             if content.isEmpty || content.hasPrefix("#") { continue }
             func problem(_ message: String) { problems.append(KeyMapError(path: path, line: line, message: message)) }
             guard let equals = content.firstIndex(of: "=") else {
                 problem("expected `action = key[, key]`, got '\(content)'")
                 continue
             }
-            let action = content[..<equals].trimmingCharacters(in: [" ", "\t"])
+            let action = content[..<equals].trimmed(of: [" ", "\t"])
             let indices = table.bindings.indices.filter { KeyAction.name(of: table.bindings[$0]) == action }
             guard !indices.isEmpty else {
                 problem("unknown action '\(action)' (actions: \(actionNames(base).joined(separator: ", ")))")
                 continue
             }
             let names = content[content.index(after: equals)...].split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: [" ", "\t"]) }
+                .map { $0.trimmed(of: [" ", "\t"]) }
             if names == [""] {
                 problem("no key given for \(action) (every action keeps at least one key)")
                 continue

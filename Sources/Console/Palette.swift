@@ -59,7 +59,7 @@ public enum Palette {
         let candidates = matches(typing, in: pool)
         guard !candidates.isEmpty else { return (line, []) }
         let completed = candidates.count == 1 ? candidates[0] + " " : commonPrefix(candidates)
-        return ((words + [completed]).joined(separator: " ").replacingOccurrences(of: "  ", with: " "), candidates)
+        return ((words + [completed]).joined(separator: " ").replacing("  ", with: " "), candidates)
     }
 
     /// An exact name wins over the names it is a prefix of (`stop` before `stop-watch`).

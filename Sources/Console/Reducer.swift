@@ -1,5 +1,10 @@
 import Canvas
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The console's logic: folds an event into the state and says what the outside should do.
 /// Pure: no I/O, so every behaviour is testable with plain values.
@@ -140,7 +145,7 @@ public enum Reducer {
             state.paletteCandidates = []
             switch Palette.parse(line, services: services) {
             case .problem(let why):
-                state.notice = ":\(line.trimmingCharacters(in: .whitespaces)): \(why)"
+                state.notice = ":\(line.trimmed { $0 == " " || $0 == "\t" }): \(why)"
                 return []
             case .run(let command, let service):
                 if let service {

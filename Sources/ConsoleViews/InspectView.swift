@@ -17,7 +17,7 @@ enum InspectView {
         }
         for (row, line) in inspect.lines.dropFirst(inspect.scroll).prefix(inner.height).enumerated() {
             let y = inner.y + row
-            let text = line.replacingOccurrences(of: "\t", with: "    ")
+            let text = line.replacing("\t", with: "    ")
             buffer.put(text, x: inner.x + 1, y: y, style: Style(text.contains(InspectDocument.mask) ? .secret : .text), clip: inner)
             LogsView.highlight(inspect.search, in: text, x: inner.x + 1, y: y, into: &buffer, inner)
         }

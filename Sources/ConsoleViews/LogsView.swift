@@ -41,7 +41,7 @@ enum LogsView {
         var prefix: [(String, Style)] = [(line.stream == .stderr ? "!" : " ", Style(.stderr, .bold))]
         if state.logs.timestamps { prefix.append((Format.clock(line.time, timeZone: state.timeZone) + " ", Style(.muted))) }
         if multi, !line.marker { prefix.append((DisplayWidth.pad(line.container, to: 14, ellipsis: state.glyphs.ellipsis) + " ", Style(.accent))) }
-        let text = line.text.replacingOccurrences(of: "\t", with: "    ")
+        let text = line.text.replacing("\t", with: "    ")
         let style = Style(line.marker ? .muted : line.stream == .stderr ? .stderr : .text)
         let indent = prefix.reduce(0) { $0 + DisplayWidth.of($1.0) }
         guard state.logs.wrap, width - indent >= 8, DisplayWidth.of(text) > width - indent else { return [prefix + [(text, style)]] }
@@ -65,9 +65,22 @@ enum LogsView {
     }
 
     static func highlight(_ search: String, in text: String, x: Int, y: Int, into buffer: inout ScreenBuffer, _ clip: Rect) {
-        guard !search.isEmpty, let range = text.range(of: search, options: .caseInsensitive) else { return }
+        guard !search.isEmpty, let range = firstMatch(search, in: text) else { return }
         let start = x + DisplayWidth.of(text[..<range.lowerBound])
         buffer.restyle(Rect(x: start, y: y, width: DisplayWidth.of(text[range]), height: 1).clipped(to: clip)) { _ in Style(.match, .bold) }
+    }
+
+    /// Where `search` first appears in `text`, each character compared lower-cased, as the log
+    /// search finds its lines (Foundation's `.caseInsensitive` search would load ICU, issue 17).
+    static func firstMatch(_ search: String, in text: String) -> Range<String.Index>? {
+        let needle = search.map { $0.lowercased() }
+        let hay = Array(text.indices)
+        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+        for start in 0...(hay.count - needle.count) where (0..<needle.count).allSatisfy({ text[hay[start + $0]].lowercased() == needle[$0] }) {
+            let end = start + needle.count
+            return hay[start]..<(end < hay.count ? hay[end] : text.endIndex)
+        }
+        return nil
     }
 }
 

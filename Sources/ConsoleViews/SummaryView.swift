@@ -1,3 +1,4 @@
+import Basics
 import Canvas
 import Console
 import LabCatalog
@@ -45,7 +46,7 @@ enum SummaryView {
     static func secondLine(_ state: AppState, _ status: ServiceStatus) -> String {
         if let failing = status.failingCheck {
             let output = failing.run.output.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
-            return "last check: \(output.trimmingCharacters(in: .whitespaces))   (exit \(failing.run.exitCode))"
+            return "last check: \(output.trimmed { $0 == " " || $0 == "\t" })   (exit \(failing.run.exitCode))"
         }
         if !status.missingComponents.isEmpty { return "missing: \(status.missingComponents.joined(separator: ", "))" }
         return status.service.summary

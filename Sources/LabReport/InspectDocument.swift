@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 
 /// A container's inspect document as lines for a person: pretty-printed with sorted keys, the
@@ -8,32 +13,30 @@ public enum InspectDocument {
     public static let mask = "••••••••"
 
     public static func lines(_ body: [UInt8], masker: SecretMasker?) -> [String] {
-        guard var document = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) else {
+        guard let document = try? JSONValue.parse(body) else {
             return ["(the engine's answer is not JSON: \(body.count) bytes)"]
         }
-        document = masked(document)
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]) else {
-            return ["(the engine's answer could not be printed)"]
-        }
-        let text = String(decoding: data, as: UTF8.self)
+        // Sorted keys, slashes as they are, two-space indent: JSONSerialization's pretty form.
+        let text = String(decoding: masked(document).encoded(pretty: true), as: UTF8.self)
         return (masker?.apply(text) ?? text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// `Env` entries (`KEY=value`) anywhere in the document whose key looks secret.
-    static func masked(_ value: Any) -> Any {
-        if let object = value as? [String: Any] {
-            var copy: [String: Any] = [:]
+    static func masked(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var copy: [String: JSONValue] = [:]
             for (key, inner) in object {
-                if key == "Env", let entries = inner as? [String] {
-                    copy[key] = entries.map(maskedEntry)
+                if key == "Env", case .array(let entries) = inner {
+                    copy[key] = .array(entries.map { $0.string.map { .string(maskedEntry($0)) } ?? masked($0) })
                 } else {
                     copy[key] = masked(inner)
                 }
             }
-            return copy
+            return .object(copy)
+        case .array(let items): return .array(items.map(masked))
+        default: return value
         }
-        if let array = value as? [Any] { return array.map(masked) }
-        return value
     }
 
     static func maskedEntry(_ entry: String) -> String {

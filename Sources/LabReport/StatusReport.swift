@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabExposure
@@ -48,7 +53,7 @@ public struct StatusReport: JSONReport, Sendable {
     }
 
     static func iso(_ date: Date?) -> String? {
-        date.map { ISO8601DateFormatter().string(from: $0) }
+        date.map(DateText.iso8601)  // UTC to the second, as ISO8601DateFormatter wrote it
     }
 
     struct CatalogRef: Encodable { let name: String; let source: String }

@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 
 /// A check's credentials made into headers, `${NAME}` filled from the secret store. What is
@@ -13,7 +18,7 @@ enum CheckCredentials {
         var missing: [String] = []
         func fill(_ template: String) -> String {
             var result = "", rest = Substring(template)
-            while let open = rest.range(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            while let open = rest.firstRange(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
                 result += rest[..<open.lowerBound]
                 let name = String(rest[open.upperBound..<close])
                 if let value = secrets(name) { result += value } else { missing.append(name) }

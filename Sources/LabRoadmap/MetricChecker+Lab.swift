@@ -1,5 +1,10 @@
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabProbes
@@ -54,13 +59,15 @@ extension MetricChecker {
         guard !names.isEmpty else { return (false, "\(service): no collection named \(prefix)… (nothing indexed yet)") }
         var total = 0
         for name in names {
-            let path = "/collections/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
+            let path = "/collections/" + name.percentEncoded()
             let one = await request(service, path, auth: auth) { response in
                 guard response.isSuccess else { return (false, Self.refusal(path, response)) }
-                guard let count = Self.document(response).flatMap({ JSONPointer.resolve("/result/points_count", in: $0) as? NSNumber }) else {
+                guard let count = Self.document(response).flatMap({ JSONPointer.resolve("/result/points_count", in: $0) }).flatMap(Self.number),
+                    let points = Int(exactly: count.rounded(.towardZero)), points >= 0
+                else {
                     return (false, "GET \(path) answered no points_count")
                 }
-                total += count.intValue
+                total += points
                 return (true, "")
             }
             guard one.met else { return one }
@@ -120,12 +127,24 @@ extension MetricChecker {
         }
     }
 
+    /// The answer as the `Any` tree `JSONPointer` walks (numbers as Int or Double); nil when it is not JSON.
     static func document(_ response: HTTPResponse) -> Any? {
-        try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
+        (try? JSONValue.parse(response.body))?.any
     }
 
+    /// A JSON number, integer or fraction (Prometheus and Qdrant answer either).
+    static func number(_ value: Any) -> Double? { JSONValue(any: value)?.number }
+
+    /// A JSON value in the words a catalog's `equals`/`where-equals` gives: true, 3, 2.5, null.
     static func text(_ value: Any) -> String {
-        (value as? String) ?? (value as? NSNumber)?.stringValue ?? String(describing: value)
+        switch JSONValue(any: value) {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .null: return "null"
+        default: return String(describing: value)
+        }
     }
 
     /// A failed answer in words; 401 and 403 say the credentials were refused (never which).
@@ -136,10 +155,11 @@ extension MetricChecker {
 
     /// `{now-24h}` → the ISO 8601 time 24 hours before `now` (Langfuse's `fromTimestamp`).
     static func expandingTimes(_ path: String, now: Date) -> String {
-        guard let open = path.range(of: "{now-"), let close = path[open.upperBound...].range(of: "h}"),
+        guard let open = path.firstRange(of: "{now-"), let close = path[open.upperBound...].firstRange(of: "h}"),
             let hours = Double(path[open.upperBound..<close.lowerBound])
         else { return path }
-        let moment = ISO8601DateFormatter().string(from: now.addingTimeInterval(-hours * 3600))
-        return path.replacingCharacters(in: open.lowerBound..<close.upperBound, with: moment)
+        var expanded = path
+        expanded.replaceSubrange(open.lowerBound..<close.upperBound, with: DateText.iso8601(now.addingTimeInterval(-hours * 3600)))
+        return expanded
     }
 }

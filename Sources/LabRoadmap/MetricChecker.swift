@@ -1,5 +1,10 @@
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabProbes
@@ -34,7 +39,7 @@ public struct MetricChecker: Sendable {
             let path = Self.expandingTimes(path, now: now)
             return await request(service, path, auth: auth) { response in
                 guard response.isSuccess else { return (false, Self.refusal(path, response)) }
-                guard let document = try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed]) else {
+                guard let document = Self.document(response) else {
                     return (false, "GET \(path) did not answer JSON")
                 }
                 guard let value = JSONPointer.resolve(pointer, in: document) else { return (false, "no \(pointer.isEmpty ? "value" : pointer) in the answer") }
@@ -95,7 +100,7 @@ public struct MetricChecker: Sendable {
             let named = distinct.isEmpty ? "" : " (\(distinct.joined(separator: ", ")))"
             return (distinct.count >= minimum, "\(distinct.count) distinct \(field)\(named); needs \(minimum) or more")
         case .atLeast(let minimum):
-            guard let number = (value as? NSNumber)?.doubleValue else { return (false, "\(place) is not a number") }
+            guard let number = Self.number(value) else { return (false, "\(place) is not a number") }
             return (number >= minimum, "\(place) is \(number); needs \(minimum) or more")
         case .equals(let expected):
             let text = Self.text(value)
@@ -110,7 +115,7 @@ public struct MetricChecker: Sendable {
     /// their containers, by an up `cadvisor` job (container metrics).
     private func targetsUp(_ response: HTTPResponse, prometheus: String) -> (Bool, String) {
         guard response.isSuccess,
-            let document = try? JSONSerialization.jsonObject(with: Data(response.body)),
+            let document = Self.document(response),
             let targets = JSONPointer.resolve("/data/activeTargets", in: document) as? [[String: Any]]
         else { return (false, "GET /api/v1/targets answered \(response.status) without a target list") }
         let scraped = Set(EdgeFinder.edges(snapshot.catalog).filter { $0.from == prometheus && $0.evidence.contains { $0.kind == .config } }.map(\.to))

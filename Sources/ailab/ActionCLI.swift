@@ -1,6 +1,15 @@
 import ArgumentParser
 import DockerClient
+import Basics
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import LabControl
 
 /// Plans, confirms and runs one action on the command line, printing the plan first and each
@@ -45,7 +54,7 @@ struct ActionCLI {
         endings.forEach { $0.cancel() }
         printer.finish()
         switch result {
-        case .done: FileHandle.standardOutput.write(Data("done.\n".utf8))
+        case .done: StandardStream.output.write("done.\n")
         case .cancelled: Stderr.line("cancelled.")
         case .failed(let message): Stderr.line("failed: \(message)")
         case .unreachable(let message): Stderr.line("ailab: \(message)")
@@ -78,8 +87,8 @@ struct ActionCLI {
             throw ExitCode(3)
         }
         for question in questions {
-            FileHandle.standardError.write(Data("\(TerminalText.safe(question)) [y/N] ".utf8))
-            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+            StandardStream.error.write("\(TerminalText.safe(question)) [y/N] ")
+            let answer = readLine()?.trimmed { $0 == " " || $0 == "\t" }.lowercased()
             guard answer == "y" || answer == "yes" else {
                 Stderr.line("not confirmed; nothing was changed")
                 throw ExitCode(3)

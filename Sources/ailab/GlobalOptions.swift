@@ -1,6 +1,11 @@
 import ArgumentParser
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabControl
 
@@ -97,6 +102,6 @@ struct GlobalOptions: ParsableArguments {
 
 enum Stderr {
     static func line(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
+        StandardStream.error.write(TerminalText.safe(text) + "\n")
     }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 import LabLive
@@ -41,7 +46,7 @@ struct MapCommand: AsyncParsableCommand {
         let edges = EdgeJudge.judge(snapshot)
         let masker = options.masker()
         let text = json ? TerminalText.json(masker.apply(MapReport(snapshot, edges: edges).json())) : TerminalText.safe(masker.apply(Self.table(snapshot, edges)))
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStream.output.write(text + "\n")
         if !snapshot.everyEngineReachable {
             Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")")
             throw ExitCode(2)

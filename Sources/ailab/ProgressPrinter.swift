@@ -1,5 +1,10 @@
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 import Synchronization
 
@@ -49,7 +54,7 @@ final class ProgressPrinter: Sendable {
     private func rewrite(_ text: String, _ line: inout Line) {
         clearLine(&line)
         let safe = TerminalText.safe(text, keepingLines: false)  // one line, rewritten in place
-        FileHandle.standardOutput.write(Data(String(safe.prefix(max(20, TerminalColumns.current() - 1))).utf8))
+        StandardStream.output.write(String(safe.prefix(max(20, TerminalColumns.current() - 1))))
         line.transient = true
     }
 
@@ -59,7 +64,7 @@ final class ProgressPrinter: Sendable {
     }
 
     private func clearLine(_ line: inout Line) {
-        FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+        StandardStream.output.write("\r\u{1B}[K")
         line.transient = false
     }
 }

@@ -1,5 +1,13 @@
 import ArgumentParser
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import LabCatalog
 import LabControl
 
@@ -26,7 +34,7 @@ enum ProvidedSecret {
     static func ask(_ name: String, why: String, environment: [String: String]) -> String? {
         if let given = environment[name], !given.isEmpty { return given }
         guard isatty(STDIN_FILENO) == 1 else { return nil }
-        FileHandle.standardError.write(Data("\(name) (\(why); input hidden): ".utf8))
+        StandardStream.error.write("\(name) (\(why); input hidden): ")
         var saved = termios()
         let hidden = tcgetattr(STDIN_FILENO, &saved) == 0
         if hidden {
@@ -36,9 +44,9 @@ enum ProvidedSecret {
         }
         defer {
             if hidden { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-            FileHandle.standardError.write(Data("\n".utf8))
+            StandardStream.error.write("\n")
         }
-        let typed = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
+        let typed = readLine()?.trimmed { $0 == " " || $0 == "\t" } ?? ""
         return typed.isEmpty ? nil : typed
     }
 }

@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabModel
 import LabRoadmap
 
@@ -14,7 +19,7 @@ enum RoadmapText {
             for item in phase.items {
                 let needs = item.dependencies.isEmpty ? "" : "  needs \(item.dependencies.joined(separator: ", "))"
                 let since = item.firstHealthy.map { "  first healthy \(day($0))" } ?? ""
-                lines.append("  \(item.service.padding(toLength: 13, withPad: " ", startingAt: 0)) \(item.state.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) effort \(item.effort)\(needs)\(since)")
+                lines.append("  \(item.service.padded(toLength: 13)) \(item.state.rawValue.padded(toLength: 13)) effort \(item.effort)\(needs)\(since)")
             }
             lines.append("")
         }
@@ -39,10 +44,6 @@ enum RoadmapText {
         return lines.joined(separator: "\n")
     }
 
-    private static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
-    }
+    /// The local calendar day, as DateFormatter's "yyyy-MM-dd" wrote it before (issue 17).
+    static func day(_ date: Date) -> String { DateText.local(date, "%Y-%m-%d") }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabControl
 import LabModel
 import LabExposure
@@ -52,7 +57,7 @@ struct StatusCommand: AsyncParsableCommand {
             snapshot, auth: auth, unchecked: AuthChecker().uncheckedReason, extras: ExposureExtras.read(ExposeFiles.locate(snapshot.catalog)))
         // The GPUs through NVML when the host has it; without it the JSON has no `gpu` key.
         let gpu = json ? GPUReader()?.read() : nil
-        FileHandle.standardOutput.write(Data(Self.output(snapshot, json: json, masker: options.masker(), exposures: exposures, gpu: gpu).utf8))
+        StandardStream.output.write(Self.output(snapshot, json: json, masker: options.masker(), exposures: exposures, gpu: gpu))
         let exit = StatusExit(snapshot)
         if exit == .unreachable { Stderr.line("ailab: \(snapshot.engine.error ?? "engine unreachable")") }
         if exit != .ok { throw ExitCode(exit.rawValue) }

@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Text from outside ailab (the engine's answers and errors, a catalog, a theme, a probed HTTP
 /// service) made safe to print on a terminal. Plain `tcp://` has no TLS, so anyone on the path
@@ -55,11 +60,11 @@ enum TerminalText {
 /// Standard output for text that may hold outside strings.
 enum Stdout {
     static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((TerminalText.safe(text) + "\n").utf8))
+        StandardStream.output.write(TerminalText.safe(text) + "\n")
     }
 
     /// JSON, exact but safe to show on a terminal.
     static func json(_ text: String) {
-        FileHandle.standardOutput.write(Data((TerminalText.json(text) + "\n").utf8))
+        StandardStream.output.write(TerminalText.json(text) + "\n")
     }
 }

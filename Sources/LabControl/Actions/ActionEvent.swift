@@ -1,5 +1,9 @@
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One thing an action did or is doing, for the console's action log, the command line and
 /// the log file. Texts are already masked: no secret value ever reaches an event.

@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -20,11 +25,13 @@ public struct ActionLog: Sendable {
         guard event.outcome != .progress else { return }
         var info = stat()
         if stat(path, &info) == 0, Int(info.st_size) > limit { rename(path, path + ".1") }
-        let line = "\(Self.stamp(event.time)) \(event.line.replacingOccurrences(of: "\n", with: " ⏎ "))\n"
+        // By scalars: "\r\n" is one Character, and its "\n" must not end the log's line either.
+        let flat = String(String.UnicodeScalarView(event.line.unicodeScalars.flatMap { $0 == "\n" ? Array(" ⏎ ".unicodeScalars) : [$0] }))
+        let line = "\(Self.stamp(event.time)) \(flat)\n"
         var fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         if fd < 0, errno == ENOENT {
             // The state directory is made (0700) on the first step only, not on every one.
-            try? AtomicFile.prepareDirectory((path as NSString).deletingLastPathComponent)
+            try? AtomicFile.prepareDirectory(Path.parent(path))
             fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         }
         guard fd >= 0 else { return }
@@ -39,11 +46,8 @@ public struct ActionLog: Sendable {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(count).map(String.init)
     }
 
-    private static func stamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    /// UTC, as ISO8601DateFormatter wrote it before (issue 17).
+    private static func stamp(_ date: Date) -> String { DateText.iso8601(date) }
 }
 
 /// Replaces every known secret value in a text with a mask. Values shorter than 4 characters
@@ -55,6 +59,6 @@ public struct SecretMask: Sendable {
     public init(_ values: [String]) { self.values = values.filter { $0.count >= 4 }.sorted { $0.count > $1.count } }
 
     public func apply(_ text: String) -> String {
-        values.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.mask) }
+        values.reduce(text) { $0.replacing($1, with: Self.mask) }
     }
 }

@@ -117,7 +117,7 @@ public struct ActionPlanner: Sendable {
                 continue
             }
             if swarmEntry(status, requested: true, reason: nil, into: &plan) {
-                if !needing.isEmpty, let last = plan.entries.last, last.changesSomething { plan.questions.append("\(plan.request.kind.rawValue.capitalized) \(name)?\(warning)") }
+                if !needing.isEmpty, let last = plan.entries.last, last.changesSomething { plan.questions.append("\(plan.request.kind.rawValue.prefix(1).uppercased() + plan.request.kind.rawValue.dropFirst()) \(name)?\(warning)") }
                 continue
             }
             if plan.request.kind == .remove {

@@ -1,6 +1,11 @@
 import DockerClient
 import LabModel
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension ActionRunner {
     /// Waits until each container is healthy (or running, when it has no healthcheck). A failure
@@ -46,7 +51,7 @@ extension ActionRunner {
     private func fail(_ container: (id: String, name: String), _ what: String, _ inspect: ContainerInspect, _ service: String, _ reporter: ActionReporter) async throws -> Never {
         var lines = ["\(container.name) \(what)"]
         if let check = inspect.state.health?.log.last {
-            let output = check.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let output = check.output.trimmed()
             lines.append("last health check (exit \(check.exitCode)): \(output.isEmpty ? "no output" : String(output.prefix(400)))")
         }
         let logs = await lastLogLines(container.id, count: 10)

@@ -1,5 +1,10 @@
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LabCatalog
 import LabModel
 
@@ -195,6 +200,6 @@ extension ActionRunner {
     }
 
     var catalogDirectory: String {
-        catalog.source.hasPrefix("/") ? (catalog.source as NSString).deletingLastPathComponent : FileManager.default.currentDirectoryPath
+        catalog.source.hasPrefix("/") ? Path.parent(catalog.source) : FileManager.default.currentDirectoryPath
     }
 }

@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Who listens on a host port, read from /proc: the kernel's socket tables give the socket's
 /// inode, and a process's fd links (`socket:[inode]`) name the process when we may read them.
@@ -37,7 +42,7 @@ public enum HostPortHolders {
             let fdDirectory = "\(procRoot)/\(pid)/fd"
             guard let fds = try? FileManager.default.contentsOfDirectory(atPath: fdDirectory) else { continue }
             for fd in fds where (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdDirectory)/\(fd)")) == target {
-                let command = (try? String(contentsOfFile: "\(procRoot)/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let command = (try? String(contentsOfFile: "\(procRoot)/\(pid)/comm", encoding: .utf8))?.trimmed()
                 return Holder(pid: pid, command: command)
             }
         }

@@ -1,5 +1,10 @@
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A pull's progress over all its layers, from the engine's progress lines.
 public struct PullStatus: Sendable, Equatable {
@@ -56,8 +61,8 @@ public struct PullStatus: Sendable, Equatable {
 
     public static func bytes(_ count: Int64) -> String {
         if count < 1000 { return "\(count) B" }
-        if count < 1_000_000 { return String(format: "%.1f kB", Double(count) / 1000) }
-        if count < 1_000_000_000 { return String(format: "%.1f MB", Double(count) / 1_000_000) }
-        return String(format: "%.2f GB", Double(count) / 1_000_000_000)
+        if count < 1_000_000 { return NumberText.fixed(Double(count) / 1000, places: 1) + " kB" }
+        if count < 1_000_000_000 { return NumberText.fixed(Double(count) / 1_000_000, places: 1) + " MB" }
+        return NumberText.fixed(Double(count) / 1_000_000_000, places: 2) + " GB"
     }
 }

@@ -1,6 +1,11 @@
 import DockerClient
 import LabModel
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Engines by the docker CLI's names, read from where the CLI keeps them:
 /// `$DOCKER_CONFIG` (else ~/.docker)/config.json's `currentContext`, and per context
@@ -16,7 +21,7 @@ public struct DockerContexts: Sendable {
     /// The CLI's configuration directory.
     public var configDirectory: String {
         if let dir = environment["DOCKER_CONFIG"], !dir.isEmpty { return dir }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.docker"
+        return Path.home(environment) + "/.docker"
     }
 
     /// The engines to watch. `requested`: the `--engine` values (names or addresses), in order;

@@ -1,5 +1,10 @@
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where each service was last seen running, kept between runs in the state directory
 /// (`engines-seen.json`), so an engine that is down when `ailab status` starts still takes its
@@ -19,7 +24,7 @@ public struct LastSeenFile: Sendable {
     public func write(_ seen: [String: String]) {
         guard seen != read() else { return }
         do {
-            try AtomicFile.prepareDirectory((path as NSString).deletingLastPathComponent)
+            try AtomicFile.prepareDirectory(Path.parent(path))
             try AtomicFile.write(try JSONEncoder().encode(seen), to: path)
         } catch {
             LabLog.warning("engines", "could not keep where services were seen (\(path)): \(error)")

@@ -80,7 +80,7 @@ extension Exposer {
         let name = "ailab-expose-\(plan.service)"
         var lines = [
             "# Written by `ailab expose \(plan.service)`; `ailab unexpose \(plan.service)` removes this file.",
-            "http:", "  routers:", "    \(name):", "      rule: '\(plan.rule.replacingOccurrences(of: "'", with: "''"))'", "      priority: 10000", "      service: \(name)",
+            "http:", "  routers:", "    \(name):", "      rule: '\(plan.rule.replacing("'", with: "''"))'", "      priority: 10000", "      service: \(name)",
         ]
         if !users.isEmpty { lines += ["      middlewares: [\(name)-auth]", "  middlewares:", "    \(name)-auth:", "      basicAuth:", "        users:"] + users.map { "          - \"\($0)\"" } }
         lines += ["  services:", "    \(name):", "      loadBalancer:", "        servers:", "          - url: \"\(plan.upstream)\""]

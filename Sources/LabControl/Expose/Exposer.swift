@@ -91,7 +91,7 @@ public struct Exposer: Sendable {
         case .localtunnel: plan.tunnelRule = "Host(`\(target)`)"
         default:
             let name = tunnel.components.flatMap(\.environment).first { $0.name == "TS_HOSTNAME" }?.value ?? "ailab"
-            plan.tunnelRule = "HostRegexp(`^\(name.replacingOccurrences(of: ".", with: "\\."))\\..+\\.ts\\.net$`)"
+            plan.tunnelRule = "HostRegexp(`^\(name.replacing(".", with: "\\."))\\..+\\.ts\\.net$`)"
         }
     }
 
@@ -114,7 +114,7 @@ public struct Exposer: Sendable {
     /// The host of the service's own router rule (`Host(\`open-webui.localhost\`)`), if it has one.
     static func hostname(of service: LabService) -> String? {
         let rules = service.components.flatMap(\.labels).filter { $0.key == "traefik.http.routers.\(service.name).rule" }.map(\.value)
-        guard let rule = rules.first, let start = rule.range(of: "Host(`"), let end = rule[start.upperBound...].firstIndex(of: "`") else { return nil }
+        guard let rule = rules.first, let start = rule.firstRange(of: "Host(`"), let end = rule[start.upperBound...].firstIndex(of: "`") else { return nil }
         return String(rule[start.upperBound..<end])
     }
 }

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// NVIDIA's management library (NVML), opened at run time with dlopen so ailab neither links
 /// nor needs it: on a host without `libnvidia-ml.so.1` nothing is loaded and nothing fails.

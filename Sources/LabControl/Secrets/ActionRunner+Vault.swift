@@ -1,8 +1,13 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension VariableResolver {
     /// The state directory the secret store lives in.
-    var stateDirectory: String { (secrets.directory as NSString).deletingLastPathComponent }
+    var stateDirectory: String { Path.parent(secrets.directory) }
 
     /// Secrets `ailab secrets --to-vault` recorded as living in Vault, not yet read.
     public var needsVault: Bool { fromVault.isEmpty && !(VaultRecord.load(stateDirectory: stateDirectory)?.names.isEmpty ?? true) }

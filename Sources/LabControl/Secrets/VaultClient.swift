@@ -1,5 +1,10 @@
 import DockerClient
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Why Vault did not take or give the secrets: `refused` before anything was written (not
 /// reachable, not initialised, sealed, token refused), else a write or read that failed.
@@ -45,7 +50,7 @@ public struct VaultClient: Sendable {
 
     /// Writes one KV v2 secret holding every value (a new version of it).
     public func write(mount: String, path: String, values: [String: String]) async throws(VaultError) {
-        let body = (try? JSONSerialization.data(withJSONObject: ["data": values], options: [.sortedKeys])) ?? Data()
+        let body = JSONValue.object(["data": .object(values.mapValues(JSONValue.string))]).encoded()
         let response = try await send(.post, "/v1/\(mount)/data/\(path)", body: Array(body), what: "write \(mount)/data/\(path)")
         guard response.isSuccess else { throw failure(response, "write \(mount)/data/\(path)") }
     }
@@ -54,11 +59,11 @@ public struct VaultClient: Sendable {
     public func read(mount: String, path: String) async throws(VaultError) -> [String: String] {
         let response = try await send(.get, "/v1/\(mount)/data/\(path)", body: nil, what: "read \(mount)/data/\(path)")
         guard response.isSuccess else { throw failure(response, "read \(mount)/data/\(path)") }
-        let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-        guard let values = (object?["data"] as? [String: Any])?["data"] as? [String: Any] else {
+        // Vault's KV holds any JSON under data.data: its strings are the lab's secrets.
+        guard let values = (try? JSONValue.parse(response.body))?["data"]?["data"]?.object else {
             throw VaultError(description: "Vault's answer to read \(mount)/data/\(path) holds no data.data", refused: false)
         }
-        return values.compactMapValues { $0 as? String }
+        return values.compactMapValues(\.string)
     }
 
     private func send(_ method: HTTPRequest.Method, _ path: String, body: [UInt8]?, what: String) async throws(VaultError) -> HTTPResponse {
@@ -77,8 +82,7 @@ public struct VaultClient: Sendable {
 
     /// Vault's own `errors` list, never the token.
     private func failure(_ response: HTTPResponse, _ what: String) -> VaultError {
-        let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-        let errors = (object?["errors"] as? [String])?.joined(separator: "; ") ?? ""
+        let errors = ((try? JSONValue.parse(response.body))?["errors"]?.array ?? []).compactMap(\.string).joined(separator: "; ")
         let hint = response.status == 403 ? " (the token was refused)" : response.status == 404 ? " (is a KV v2 engine mounted there?)" : ""
         return VaultError(description: "Vault refused to \(what): \(response.status)\(hint)\(errors.isEmpty ? "" : ": \(errors)")", refused: response.status == 403)
     }

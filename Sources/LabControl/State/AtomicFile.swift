@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -48,7 +53,7 @@ public enum AtomicFile {
 
     /// Makes a rename or link in the directory itself survive a crash.
     private static func syncDirectory(of path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = Path.parent(path)
         let directoryFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY)
         if directoryFD >= 0 {
             fsync(directoryFD)
@@ -61,9 +66,16 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StateError(description: "cannot create \(directory): \(error.localizedDescription)")
+            throw StateError(description: "cannot create \(directory): \(reason(error))")
         }
         chmod(directory, 0o700)
+    }
+
+    /// FileManager's error in the system's words ("/a: Permission denied"): FoundationEssentials'
+    /// CocoaError carries the errno, and has no `localizedDescription` (that is full Foundation).
+    static func reason(_ error: any Error) -> String {
+        guard let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError else { return String(describing: error) }
+        return (cocoa.filePath.map { "\($0): " } ?? "") + String(cString: strerror(posix.code.rawValue))
     }
 
     static func failure(_ what: String) -> StateError {

@@ -1,4 +1,9 @@
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -24,7 +29,7 @@ public struct StateStore: Sendable {
     /// `$XDG_STATE_HOME/ailab`, or `~/.local/state/ailab`.
     public static func defaultDirectory(environment: [String: String]) -> String {
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/ailab" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/ailab"
+        return Path.home(environment) + "/.local/state/ailab"
     }
 
     /// Reads the state; a missing file is an empty state. A corrupt one is moved aside (kept,
@@ -78,7 +83,7 @@ public struct StateStore: Sendable {
     /// Temporary files a writer killed mid-write left behind (`state.json.tmp-<pid>`). Every
     /// writer holds the lock, and so do we: any that is there now is no one's work in progress.
     private func removeStaleTemporaries() {
-        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        let prefix = Path.lastComponent(path) + ".tmp-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) {
             unlink(directory + "/" + name)
         }
@@ -99,11 +104,9 @@ public struct StateStore: Sendable {
 
     private func failure(_ what: String) -> StateError { AtomicFile.failure(what) }
 
+    /// Local time, as DateFormatter's "yyyyMMdd'T'HHmmss" wrote it before (issue 17).
     private static func stamp() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
-        return formatter.string(from: Date()) + "-\(getpid())"
+        DateText.local(Date(), "%Y%m%dT%H%M%S") + "-\(getpid())"
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -1,7 +1,12 @@
 import Console
 import CursesTerminal
+import Dispatch
 import DockerClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `Effect.openShell`: the run loop lends the terminal to a shell in a container and takes it
 /// back when the shell exits. Any container will do (a service's component, or any other).

@@ -2,7 +2,15 @@ import ArgumentParser
 import Canvas
 import Console
 import CursesTerminal
+import Basics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import LabControl
 
 struct ConsoleCommand: AsyncParsableCommand {
@@ -52,14 +60,27 @@ struct ConsoleCommand: AsyncParsableCommand {
         // The UI loop blocks in poll: give it a thread of its own, not one of the few the
         // concurrency pool has.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            let thread = Thread {
+            let started = DetachedThread.start {
+                Self.nameThisThread("ailab-ui")
                 app.run()
                 done.resume()
             }
-            thread.name = "ailab-ui"
-            thread.start()
+            // No thread to be had (a process limit): the loop takes this pool thread instead.
+            if !started {
+                app.run()
+                done.resume()
+            }
         }
         // Ctrl-\ (SIGQUIT) quits cleanly too, but says so the way a shell would: 128 + 3.
         if SignalPipe.endingSignal != 0 { throw ExitCode(128 + SignalPipe.endingSignal) }
+    }
+
+    /// The name `top -H` and gdb show (Foundation's `Thread.name` set it with pthread_setname_np,
+    /// which the Glibc module does not export; the kernel takes it from this file too).
+    static func nameThisThread(_ name: String) {
+        let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = name.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, min(15, $0.count - 1)) }
+        close(fd)
     }
 }

@@ -1,6 +1,9 @@
 import CursesTerminal
 import DockerClient
-import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Bytes between the person's terminal (stdin, stdout: a local tty or an SSH session's, nothing
 /// more assumed) and a shell's TTY in a container, until the shell ends. Waits in `poll` on the
