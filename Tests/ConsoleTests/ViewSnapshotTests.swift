@@ -2,7 +2,7 @@ import Canvas
 import Console
 import ConsoleViews
 import Foundation
-import DockerClient
+@testable import DockerClient
 import LabControl
 import LabModel
 import LabLive
