@@ -11,11 +11,11 @@ extension LiveLab {
     /// the engine has no event for a task's state (its events cover services and nodes, and
     /// containers of this node only), and a replica on another node changes nothing here.
     func swarmLoop(_ yield: @Sendable (LabUpdate) -> Void) async {
-        let loader = SwarmLoader(client: client, stack: catalog.name)
+        let loader = SnapshotLoader(client: client, catalog: catalog)
         while !Task.isCancelled {
             var manager = swarm?.isManager ?? false
             do {
-                let fresh = try await loader.state()
+                let fresh = try await loader.swarmState()
                 manager = fresh?.isManager ?? false
                 if fresh != swarm {
                     swarm = fresh
