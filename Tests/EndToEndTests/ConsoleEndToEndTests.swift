@@ -152,7 +152,16 @@ extension StatusOnEngineTests {
                 calm = tmux.waitFor(3) { settled($0) } && { usleep(1_000_000); return settled(tmux.screen) }()
             }
             #expect(calm, "\(tmux.screen)")
-            tmux.send("q")
+            // Quit the same way: flood keys still read after the calm may have opened a prompt
+            // that would take the q as text, so each try leaves prompts and overlays first.
+            var ended = false
+            for _ in 0..<20 where !ended {
+                for key in ["Escape", "Escape", "Escape", "q"] {
+                    tmux.send(key)
+                    usleep(300_000)
+                }
+                ended = tmux.waitFor(3) { $0.contains("AILAB-EXIT") }
+            }
             #expect(tmux.waitFor { $0.contains("AILAB-EXIT 0") && $0.contains("TTY-RESTORED") }, "\(tmux.screen)")
         }
     }
