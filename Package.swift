@@ -103,7 +103,7 @@ let package = Package(
         // Reads ARCHITECTURE.md and every import under Sources/ (no target dependency needed).
         .testTarget(name: "ArchitectureTests"),
         // What several test targets share: waiting for a condition, free ports, the private engine.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DockerClient"], path: "Tests/TestSupport"),
         .testTarget(name: "ConsoleEffectsTests", dependencies: ["Basics", "ConsoleEffects", "TestSupport", "Console", "LabModel", "LabControl", "LabRoadmap", "LabCatalog", "DockerClient"]),
         .testTarget(name: "DockerClientTests", dependencies: ["DockerClient", "TestSupport", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "ConsoleTests", dependencies: ["Basics", "Canvas", "Console", "ConsoleViews", "LabModel", "LabLive", "LabControl", "LabReport", "LabCatalog", "DockerClient"], exclude: ["Snapshots"]),

@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh test
 swift build --build-tests "$@"
-# Two passes against one private engine: first every suite that needs neither the engine nor
-# the terminal nor a clock, side by side; then, one test at a time, the suites that share the
-# engine (and its fixture image), drive tmux or a child process, or bound how long a fake
-# engine's slow answer may take (a slow drip must time out within 2 s).
+# Two passes against one private engine, at the same time (scripts/test-passes.sh): every suite
+# that needs neither the engine nor the terminal nor a child process, side by side; and, one
+# test at a time, the suites that share the engine (and its fixture image), drive tmux or a
+# child process. No correctness test asserts how fast: the benchmark owns time.
 bash scripts/test-engine.sh run bash scripts/test-passes.sh "$@"
 # A two-node Swarm in two network namespaces for the Swarm tests (see scripts/test-swarm.sh).
 bash scripts/test-swarm.sh run swift test --skip-build --no-parallel --filter SwarmOnEngineTests "$@"

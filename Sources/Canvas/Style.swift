@@ -1,6 +1,6 @@
 /// What a cell means, not what colour it is: the theme maps roles to colours when presenting.
 public enum Role: String, CaseIterable, Sendable, Hashable, Codable {
-    case text, muted, title, header, border, borderFocused, selected, cursor
+    case text, muted, title, header, border, borderFocused, selected
     case healthy, starting, unhealthy, stopped, notInstalled, unknown
     case warning, error, banner, key, accent, tabActive, tabInactive
     case progressDone, progressTodo, stderr, match, secret

@@ -52,7 +52,6 @@ public struct Theme: Sendable, Equatable {
         .border: Paint(.indexed(8)),
         .borderFocused: Paint(.indexed(6)),
         .selected: Paint(.indexed(0), .indexed(6), .reverse),
-        .cursor: Paint(.indexed(0), .indexed(7), .reverse),
         .healthy: Paint(.indexed(2)),
         .starting: Paint(.indexed(3)),
         .unhealthy: Paint(.indexed(1), .standard, .bold),

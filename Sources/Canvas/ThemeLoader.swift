@@ -56,6 +56,8 @@ public enum ThemeLoader {
             case "roles":
                 guard let entries = value.mapping else { throw fail(value, "roles must map role names to paints") }
                 for (name, paintNode) in entries {
+                    // `cursor` was a role no screen ever drew; a theme written for it still loads.
+                    if name.string == "cursor" { continue }
                     guard let label = name.string, let role = Role(rawValue: label) else {
                         throw fail(name, "unknown role '\(name.string ?? "?")'; roles are: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                     }

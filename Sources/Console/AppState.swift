@@ -1,5 +1,4 @@
 import Canvas
-import DockerClient
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -45,7 +44,7 @@ public struct AppState: Sendable {
     /// Recent samples per container id, for sparklines and I/O rates.
     public var history: [String: StatsHistory] = [:]
     /// Which ports answered a connect, at the address each was asked (`PortRow.target`).
-    public var listening: [PortProbe.Target: Bool] = [:]
+    public var listening: [PortTarget: Bool] = [:]
     /// The GPUs' latest reading through NVML; nil on a host without it (then nothing shows).
     public var gpu: GPUReading?
     public var logs = LogsState()

@@ -1,5 +1,5 @@
+import LabModel
 import Canvas
-import DockerClient
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -16,7 +16,7 @@ public enum ConsoleEvent: Sendable {
     case stats(containerID: String, StatsSample)
     case logLines([LogLine])
     case logsEnded(reason: String?)
-    case portProbes([PortProbe.Target: Bool])
+    case portProbes([PortTarget: Bool])
     /// One unauthenticated request's answer per published port (`ExposureJudge.authKey`), and
     /// why the others have none.
     case exposureChecked([String: AuthFinding], unchecked: String)
@@ -55,7 +55,7 @@ public enum Effect: Sendable, Equatable {
     /// Stream stats for exactly these containers (stopping the others).
     case watchStats(Set<String>)
     /// TCP-connect to these ports, each at its engine's address (`PortRow.target`), and report which answer.
-    case probePorts([PortProbe.Target])
+    case probePorts([PortTarget])
     /// Send each published port one unauthenticated request (the Exposure screen's auth).
     case checkExposure
     /// Plan `ailab expose` for a service (the first installed tunnel that carries it), write a

@@ -93,12 +93,6 @@ public struct KeyMapError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
 
-    public init(path: String, line: Int, message: String) {
-        self.path = path
-        self.line = line
-        self.message = message
-    }
-
     public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
 }
 
@@ -106,9 +100,10 @@ public struct KeyMapError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct KeyMapErrors: Error, Sendable, CustomStringConvertible {
     public var problems: [KeyMapError]
 
-    public init(problems: [KeyMapError]) {
-        self.problems = problems
-    }
+    init(problems: [KeyMapError]) { self.problems = problems }
+
+    /// A problem with the file as a whole (it cannot be read, or is not text): no line to name.
+    public init(file path: String, _ message: String) { problems = [KeyMapError(path: path, line: 0, message: message)] }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

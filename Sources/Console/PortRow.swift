@@ -1,4 +1,3 @@
-import DockerClient
 import LabCatalog
 import LabModel
 
@@ -20,10 +19,10 @@ public struct PortRow: Sendable, Equatable {
     public var engine: String?
     /// Where "listening" is asked (`PortAddress`: the engine's host, or the bound address); nil
     /// when it cannot be asked from here, `unreachable` saying why.
-    public var target: PortProbe.Target?
+    public var target: PortTarget?
     public var unreachable: String?
 
-    static func rows(snapshot: LabSnapshot, listening: [PortProbe.Target: Bool]) -> [PortRow] {
+    static func rows(snapshot: LabSnapshot, listening: [PortTarget: Bool]) -> [PortRow] {
         var rows: [PortRow] = []
         // A few engines and bindings among thousands of ports: each address decided once.
         var addresses: [String: PortAddress] = [:]
@@ -34,7 +33,7 @@ public struct PortRow: Sendable, Equatable {
             let address = addresses[key] ?? snapshot.portAddress(engine: engine, boundTo: port.hostIP)
             addresses[key] = address
             switch address {
-            case .host(let host): row.target = PortProbe.Target(host: host, port: port.host)
+            case .host(let host): row.target = PortTarget(host: host, port: port.host)
             case .unreachable(let why): row.unreachable = why
             }
             row.listening = row.target.flatMap { listening[$0] }
@@ -74,7 +73,7 @@ public struct PortRow: Sendable, Equatable {
     public var owner: String { service ?? container ?? "?" }
 
     /// The targets to probe in a stable order (effects compare equal, tests read them).
-    static func sorted(_ targets: Set<PortProbe.Target>) -> [PortProbe.Target] { targets.sorted { ($0.port, $0.host) < ($1.port, $1.host) } }
+    static func sorted(_ targets: Set<PortTarget>) -> [PortTarget] { targets.sorted { ($0.port, $0.host) < ($1.port, $1.host) } }
 
     var clashKey: String { "\(engine ?? "")/\(host)/\(proto)" }
 }

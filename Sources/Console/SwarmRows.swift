@@ -1,4 +1,3 @@
-import DockerClient
 import LabModel
 
 /// The Swarm panel's lines under the Services table: the join state, each node (role,
@@ -34,11 +33,11 @@ public enum SwarmRows {
     public static func serviceLines(_ part: SwarmServiceStatus, _ swarm: SwarmState) -> [SwarmLine] {
         let placed = part.service.constraints.isEmpty ? "" : "  " + part.service.constraints.joined(separator: ", ")
         var lines = [SwarmLine(text: "\(pad(part.service.name, 22)) replicas \(part.replicasText)\(placed)", condition: part.condition.condition)]
-        for task in part.tasks where ["running", "ready"].contains(task.desiredState) {
+        for task in part.tasks where task.isCurrent {
             let name = "  \(part.service.name).\(task.slot.map(String.init) ?? String(task.id.prefix(6)))"
             let why = task.error.map { "  \($0)" } ?? ""
             let text = "\(pad(name, 22)) \(pad(task.state, 9)) on \(swarm.nodeName(task.nodeID))\(why)"
-            lines.append(SwarmLine(text: text, condition: task.state == "running" ? .running : task.error == nil ? .starting : .unhealthy))
+            lines.append(SwarmLine(text: text, condition: task.condition))
         }
         return lines
     }

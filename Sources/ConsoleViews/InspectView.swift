@@ -1,6 +1,5 @@
 import Canvas
 import Console
-import LabReport
 
 /// A container's inspect document, pretty-printed with secrets masked, scrolled and searched.
 enum InspectView {
@@ -18,7 +17,7 @@ enum InspectView {
         for (row, line) in inspect.lines.dropFirst(inspect.scroll).prefix(inner.height).enumerated() {
             let y = inner.y + row
             let text = line.replacing("\t", with: "    ")
-            buffer.put(text, x: inner.x + 1, y: y, style: Style(text.contains(InspectDocument.mask) ? .secret : .text), clip: inner)
+            buffer.put(text, x: inner.x + 1, y: y, style: Style(inspect.showsSecret(text) ? .secret : .text), clip: inner)
             LogsView.highlight(inspect.search, in: text, x: inner.x + 1, y: y, into: &buffer, inner)
         }
     }

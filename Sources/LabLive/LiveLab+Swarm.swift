@@ -29,12 +29,12 @@ extension LiveLab {
     /// is not a manager yet) and anything an event stream lost while it reconnected. Tells the
     /// consumer only when the Swarm changed.
     func swarmLoop(_ yield: @Sendable (LabUpdate) -> Void) async {
-        let loader = SwarmLoader(client: client, stack: catalog.name)
+        let loader = SnapshotLoader(client: client, catalog: catalog)
         var settling = Duration.seconds(1)
         while !Task.isCancelled {
             var unsettled = false
             do {
-                let fresh = try await loader.state()
+                let fresh = try await loader.swarmState()
                 unsettled = fresh.map { $0.isManager && !$0.isSettled } ?? false
                 if fresh != swarm {
                     swarm = fresh

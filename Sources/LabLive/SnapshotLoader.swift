@@ -23,7 +23,7 @@ public struct SnapshotLoader: Sendable {
     public func load(probing: Bool = true) async -> LabSnapshot {
         do {
             async let version = client.version()
-            async let swarm = try? SwarmLoader(client: client, stack: catalog.name).state()
+            async let swarm = try? swarmState()
             let containers = try await containerStatuses()
             let engine = try await version
             let snapshot = LabSnapshot(
@@ -41,7 +41,7 @@ public struct SnapshotLoader: Sendable {
     public func current() async throws -> LabSnapshot {
         let engine = EngineInfo(endpoint: client.endpoint.description, reachable: true)
         // The Swarm too: an action must not take a Swarm service for one not installed.
-        async let swarm = SwarmLoader(client: client, stack: catalog.name).state()
+        async let swarm = swarmState()
         return LabSnapshot(catalog: catalog, engine: engine, containers: try await containerStatuses(), swarm: try await swarm)
     }
 

@@ -27,19 +27,20 @@ public struct RoadmapRunner: Sendable {
         let checker = configured
         let wanted = snapshot.catalog.roadmap.metricGroups.filter { groups?.contains($0.id) ?? true }.flatMap(\.metrics)
             .compactMap { metric in metric.check.map { (metric.id, $0) } }
-        let results: [String: CheckRecord] = !runChecks || !snapshot.engine.reachable ? [:] : await withTaskGroup(of: (String, CheckRecord).self) { group in
+        typealias Run = (id: String, met: Bool, detail: String, at: Date)
+        let results: [Run] = !runChecks || !snapshot.engine.reachable ? [] : await withTaskGroup(of: Run.self) { group in
             for (id, check) in wanted {
                 group.addTask {
                     let (met, detail) = await checker.run(check)
-                    return (id, CheckRecord(ranAt: Date(), met: met, detail: detail))
+                    return (id, met, detail, Date())
                 }
             }
-            var all: [String: CheckRecord] = [:]
-            for await (id, record) in group { all[id] = record }
+            var all: [Run] = []
+            for await run in group { all.append(run) }
             return all
         }
         let state = try store.update(warning: warning) { state in
-            state.checks.merge(results) { $1 }
+            for run in results { state.record(run.id, met: run.met, detail: run.detail, at: run.at) }
             Self.noteHealthy(snapshot, in: &state)
         }
         return (RoadmapStatus(snapshot: snapshot, state: state), state)
@@ -65,7 +66,7 @@ public struct RoadmapRunner: Sendable {
         }
         return try store.update(warning: warning) { state in
             if met {
-                if state.marks[id] == nil { state.marks[id] = ManualMark(markedAt: Date(), by: person) }
+                state.mark(id, by: person)
             } else {
                 state.marks[id] = nil
             }

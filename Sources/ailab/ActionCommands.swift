@@ -46,29 +46,38 @@ struct InstallCommand: AsyncParsableCommand {
     func run() async throws { try await ActionCLI(options).perform(ActionRequest(.install, targets, swarm: swarm)) }
 }
 
-struct StartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Start services; stopped dependencies come up first.", discussion: actionExitCodes)
+/// start, stop and restart: one action on services or phases, with nothing else to choose, so
+/// one command type serves all three (ArgumentParser wants a type per subcommand: the names below).
+struct PlainActionCommand<Action: PlainAction>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: Action.kind.rawValue, abstract: Action.abstract, discussion: actionExitCodes)
+    }
     @OptionGroup var options: ActionOptions
-    @Argument(help: "Services or phases to start.") var targets: [String]
-    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.start, targets)) }
+    @Argument(help: ArgumentHelp("Services or phases to \(Action.kind.rawValue).")) var targets: [String]
+    func run() async throws { try await ActionCLI(options).perform(ActionRequest(Action.kind, targets)) }
 }
 
-struct StopCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stop", abstract: "Stop services; asks first when a running service needs one of them.", discussion: actionExitCodes)
-    @OptionGroup var options: ActionOptions
-    @Argument(help: "Services or phases to stop.") var targets: [String]
-    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.stop, targets)) }
+/// What a `PlainActionCommand` does and how its help line says it.
+protocol PlainAction {
+    static var kind: ActionKind { get }
+    static var abstract: String { get }
 }
 
-struct RestartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "restart", abstract: "Restart services and wait for them to be healthy again.", discussion: actionExitCodes)
-    @OptionGroup var options: ActionOptions
-    @Argument(help: "Services or phases to restart.") var targets: [String]
-    func run() async throws { try await ActionCLI(options).perform(ActionRequest(.restart, targets)) }
+enum StartAction: PlainAction {
+    static let kind = ActionKind.start, abstract = "Start services; stopped dependencies come up first."
 }
+
+enum StopAction: PlainAction {
+    static let kind = ActionKind.stop, abstract = "Stop services; asks first when a running service needs one of them."
+}
+
+enum RestartAction: PlainAction {
+    static let kind = ActionKind.restart, abstract = "Restart services and wait for them to be healthy again."
+}
+
+typealias StartCommand = PlainActionCommand<StartAction>
+typealias StopCommand = PlainActionCommand<StopAction>
+typealias RestartCommand = PlainActionCommand<RestartAction>
 
 struct RemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

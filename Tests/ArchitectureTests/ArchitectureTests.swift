@@ -86,6 +86,9 @@ struct ArchitectureTests {
         #expect(allowed["Basics"] == [])
         #expect(allowed["ConsoleViews"]?.contains("DockerClient") == false)
         #expect(allowed["Console"]?.contains("CursesTerminal") == false)
+        // The console reads the lab model, never the engine's own types and words.
+        #expect(allowed["Console"]?.contains("DockerClient") == false)
+        #expect(allowed["ConsoleViews"]?.contains("LabReport") == false)
     }
 
     struct Missing: Error, CustomStringConvertible {

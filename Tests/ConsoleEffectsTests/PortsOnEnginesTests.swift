@@ -1,6 +1,6 @@
 import Console
 import ConsoleEffects
-import DockerClient
+@testable import DockerClient
 import Foundation
 import LabCatalog
 import LabModel

@@ -1,6 +1,6 @@
 import Canvas
 @testable import Console
-import DockerClient
+@testable import DockerClient
 import Foundation
 import LabControl
 import Testing

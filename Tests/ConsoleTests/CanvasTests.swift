@@ -85,6 +85,13 @@ import Testing
         #expect(theme.paint(.unhealthy) == Theme.standard.paint(.unhealthy))
     }
 
+    /// `cursor` is no role any more (nothing drew it); a theme written when it was still loads.
+    @Test func aThemeNamingTheRetiredCursorRoleStillLoads() throws {
+        let theme = try ThemeLoader.parse("roles:\n  cursor: {fg: red}\n  healthy: {fg: red}\n", file: "old.yaml")
+        #expect(theme.paint(.healthy) == Paint(.indexed(1)))
+        #expect(Role(rawValue: "cursor") == nil)
+    }
+
     @Test(arguments: [
         ("roles:\n  healthy: {fg: chartreuse}\n", 2, "unknown colour 'chartreuse'"),
         ("roles:\n  happy: {fg: red}\n", 2, "unknown role 'happy'"),

@@ -1,6 +1,6 @@
 import Canvas
 import Console
-import DockerClient
+@testable import DockerClient
 import Foundation
 import LabCatalog
 import LabModel

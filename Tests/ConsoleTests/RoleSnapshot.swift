@@ -5,9 +5,11 @@ import Canvas
 /// Roles, not colours: the theme maps them at present time. A legend names the letters used.
 enum RoleSnapshot {
     static let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
+    /// "h", the eighth letter, was `cursor`'s, a role nothing drew and since removed: it stays
+    /// unused, so that no recorded snapshot changes letters.
     static func letter(_ role: Role) -> Character {
-        letters[Role.allCases.firstIndex(of: role) ?? 0]
+        let index = Role.allCases.firstIndex(of: role) ?? 0
+        return letters[index < 7 ? index : index + 1]
     }
 
     static func of(_ buffer: ScreenBuffer) -> String {

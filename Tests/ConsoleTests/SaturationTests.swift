@@ -1,7 +1,7 @@
 import Canvas
 import Console
 import ConsoleViews
-import DockerClient
+@testable import DockerClient
 import LabModel
 import Foundation
 import Testing

@@ -1,7 +1,7 @@
 import Canvas
 @testable import Console
 @testable import ConsoleViews
-import DockerClient
+@testable import DockerClient
 import Foundation
 import LabCatalog
 import LabModel

@@ -2,7 +2,7 @@ import Canvas
 import Console
 import ConsoleViews
 import Foundation
-import DockerClient
+@testable import DockerClient
 import LabControl
 import LabModel
 import LabLive
@@ -166,9 +166,9 @@ final class ViewSnapshotTests: XCTestCase {
     func testRoadmapByPhase() throws {
         var state = try ConsoleFixtures.state(width: 100, height: 40)
         state.screen = .roadmap
-        state.labState.marks["langfuse-tracing"] = ManualMark(markedAt: ConsoleFixtures.now.addingTimeInterval(-600), by: "ada")
-        state.labState.checks["rag-qdrant"] = CheckRecord(ranAt: ConsoleFixtures.now.addingTimeInterval(-60), met: false, detail: "qdrant :6333: /result/collections has 0 entries; needs 1 or more")
-        state.labState.checks["chroma-heartbeat"] = CheckRecord(ranAt: ConsoleFixtures.now.addingTimeInterval(-60), met: true, detail: "chroma :8000: GET /api/v2/heartbeat answered 200")
+        state.labState.mark("langfuse-tracing", by: "ada", at: ConsoleFixtures.now.addingTimeInterval(-600))
+        state.labState.record("rag-qdrant", met: false, detail: "qdrant :6333: /result/collections has 0 entries; needs 1 or more", at: ConsoleFixtures.now.addingTimeInterval(-60))
+        state.labState.record("chroma-heartbeat", met: true, detail: "chroma :8000: GET /api/v2/heartbeat answered 200", at: ConsoleFixtures.now.addingTimeInterval(-60))
         state.labState.firstHealthy["traefik"] = ConsoleFixtures.now.addingTimeInterval(-86_400 * 3)
         state.roadmapRow = 2
         check(state, "roadmap-100x40")

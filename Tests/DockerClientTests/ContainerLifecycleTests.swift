@@ -1,8 +1,9 @@
 import DockerClient
 import Foundation
+import TestSupport
 import Testing
 
-@Suite(.enabled(if: TestEngine.available || TestEngine.required))
+@Suite(.enabled(if: TestEngine.enabled))
 struct ContainerLifecycleTests {
     @Test func negotiatesTheEngineAPIVersion() async throws {
         let client = try TestEngine.client()
@@ -14,11 +15,11 @@ struct ContainerLifecycleTests {
     @Test func createsStartsInspectsStopsAndRemoves() async throws {
         let client = try TestEngine.client()
         let name = TestEngine.uniqueName("life")
-        let port = TestEngine.freePort()
+        let port = freePort()
         let id = try await client.createContainer(name: name, spec: TestEngine.httpdSpec(labels: ["ailab.test": name], hostPort: port))
         try await client.startContainer(id)
         try await client.startContainer(id)  // a second start is not an error (the engine's 304)
-        #expect(try await TestEngine.eventually { try await client.inspectContainer(id).state.health?.status == "healthy" })
+        #expect(try await waitFor(.seconds(15), every: .milliseconds(100)) { try await client.inspectContainer(id).state.health?.status == "healthy" })
         let listed = try await client.listContainers(filters: ["label": ["ailab.test=\(name)"]])
         #expect(listed.map(\.name) == [name])
         #expect(listed.first?.ports.contains { $0.publicPort == port && $0.privatePort == 8080 } == true)
@@ -36,7 +37,7 @@ struct ContainerLifecycleTests {
         let client = try TestEngine.client()
         let id = try await client.createContainer(name: TestEngine.uniqueName("sick"), spec: TestEngine.httpdSpec(healthPath: "/missing"))
         try await client.startContainer(id)
-        #expect(try await TestEngine.eventually { try await client.inspectContainer(id).state.health?.status == "unhealthy" })
+        #expect(try await waitFor(.seconds(15), every: .milliseconds(100)) { try await client.inspectContainer(id).state.health?.status == "unhealthy" })
         let health = try #require(try await client.inspectContainer(id).state.health)
         #expect(health.failingStreak >= 1)
         #expect(health.log.last?.exitCode != 0)
@@ -48,7 +49,7 @@ struct ContainerLifecycleTests {
         let client = try TestEngine.client()
         let id = try await client.createContainer(name: TestEngine.uniqueName("exits"), spec: ContainerSpec(image: "ailab-fixture/exits:1"))
         try await client.startContainer(id)
-        #expect(try await TestEngine.eventually { try await client.inspectContainer(id).state.status == "exited" })
+        #expect(try await waitFor(.seconds(15), every: .milliseconds(100)) { try await client.inspectContainer(id).state.status == "exited" })
         #expect(try await client.inspectContainer(id).state.exitCode == 3)
         var chunks: [LogChunk] = []
         for try await chunk in try await client.logs(id, LogQuery(timestamps: false)) { chunks.append(chunk) }

@@ -1,8 +1,9 @@
 import DockerClient
 import Foundation
+import TestSupport
 import Testing
 
-@Suite(.enabled(if: TestEngine.available || TestEngine.required))
+@Suite(.enabled(if: TestEngine.enabled))
 struct EngineStreamsTests {
     @Test func followsEventsWithServerSideFiltersAndNoExecNoise() async throws {
         let client = try TestEngine.client()

@@ -60,9 +60,11 @@ import Testing
     @Test func anEngineThatNeverAnswersTheUpgradeTimesOut() async throws {
         let (engine, client) = try client { _ in [.pause(3)] }
         defer { engine.stop() }
-        let started = ContinuousClock.now
-        await #expect(throws: DockerError.self) { _ = try await client.startExec("e1", timeout: .milliseconds(300)) }
-        #expect(ContinuousClock.now - started < .seconds(2.5))
+        await #expect {
+            _ = try await client.startExec("e1", timeout: .milliseconds(300))
+        } throws: { error in
+            if case DockerError.timeout = error { return true } else { return false }
+        }
     }
 }
 

@@ -53,10 +53,8 @@ import Testing
     @Test func aSlowDripTimesOut() async {
         var answer: [FakeEngine.Step] = [.send("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")]
         for _ in 0..<100 { answer += [.send("["), .pause(0.1)] }
-        let started = Date()
         let error = await outcome(answer, timeout: .milliseconds(500)) { _ = try await $0.listContainers() }
         #expect(error == .timeout(operation: "list containers", seconds: 0.5))
-        #expect(Date().timeIntervalSince(started) < 2)
     }
 
     @Test func brokenChunkedEncoding() async {

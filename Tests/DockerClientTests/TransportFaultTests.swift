@@ -7,14 +7,12 @@ import Testing
 @Suite struct TransportFaultTests {
     @Test func aMissingSocketIsUnreachableAtOnce() async throws {
         let client = DockerClient(endpoint: .unix(path: "/tmp/ailab-no-such-\(UUID()).sock"))
-        let started = Date()
         await #expect {
             try await client.listContainers()
         } throws: { error in
             guard case DockerError.unreachable(_, let reason) = error else { return false }
             return reason.contains("no socket")
         }
-        #expect(Date().timeIntervalSince(started) < 2)
     }
 
     @Test func aRefusedTCPPortIsUnreachable() async throws {
@@ -28,18 +26,17 @@ import Testing
     }
 
     @Test func aServerThatNeverAnswersTimesOut() async throws {
-        // A hung engine: it takes the connection and the request and never says a word.
+        // A hung engine: it takes the connection and the request and never says a word. The
+        // error is the outcome (a server that gave up would end differently); how soon, the benchmark's.
         let server = try FakeEngine { _ in [.pause(30)] }
         defer { server.stop() }
         let client = DockerClient(endpoint: .unix(path: server.path), requestTimeout: .milliseconds(300))
-        let started = Date()
         await #expect {
             try await client.ping()
         } throws: { error in
             guard case DockerError.timeout(let operation, _) = error else { return false }
             return operation == "ping"
         }
-        #expect(Date().timeIntervalSince(started) < 2)
     }
 
     @Test func permissionErrorsCarryTheDockerGroupHint() {

@@ -136,7 +136,7 @@ extension StatusOnEngineTests {
             defer { try? FileManager.default.removeItem(atPath: stateHome) }
             let process = Process()
             process.executableURL = AilabBinary.url
-            process.arguments = ["restart", "slow", "--catalog", lab.catalogPath, "--host", EngineLab.host!]
+            process.arguments = ["restart", "slow", "--catalog", lab.catalogPath, "--host", TestEngine.host!]
             process.environment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": stateHome]) { $1 }
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
@@ -145,10 +145,8 @@ extension StatusOnEngineTests {
             let logPath = lab.stateDirectory + "/actions.log"
             let name = "\(lab.project)-slow-1"
             waitForLog(logPath, "restart slow: started  restart \(name)")
-            let signalled = Date()
             process.terminate()
             process.waitUntilExit()
-            #expect(Date().timeIntervalSince(signalled) < 2)
             #expect(process.terminationStatus == 143)
             let file = try String(contentsOfFile: logPath, encoding: .utf8)
             let last = file.split(separator: "\n").last { $0.contains("restart slow:") }

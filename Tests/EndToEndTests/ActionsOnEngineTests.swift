@@ -14,7 +14,7 @@ import Glibc
 /// A two-service slice of a lab, pulled from the private registry: `app` needs `store`, and its
 /// healthcheck reaches `store` by name over the lab network.
 struct Slice {
-    static let registry = ProcessInfo.processInfo.environment["AILAB_TEST_REGISTRY"] ?? "127.0.0.1:5123"
+    static let registry = TestEngine.registry ?? "127.0.0.1:5123"
     var storePort = freePort()
     var appPort = freePort()
     var storeImage = "\(Slice.registry)/ailab-fixture/payload:1"
@@ -95,7 +95,7 @@ extension EngineLab {
         if !FileManager.default.fileExists(atPath: stateHome + "/ailab") {
             try? FileManager.default.createSymbolicLink(atPath: stateHome + "/ailab", withDestinationPath: stateDirectory)
         }
-        return try AilabBinary.run(arguments + ["--catalog", catalogPath, "--host", Self.host!], environment: environment.merging(["XDG_STATE_HOME": stateHome]) { $1 })
+        return try AilabBinary.run(arguments + ["--catalog", catalogPath, "--host", TestEngine.host!], environment: environment.merging(["XDG_STATE_HOME": stateHome]) { $1 })
     }
 
     /// Everything the project made: containers, volumes, network.

@@ -60,14 +60,14 @@ struct CommandLogTests {
 }
 
 /// The same against the private engine: engine calls answered, a probe, an action.
-@Suite(.serialized, .enabled(if: EngineLab.enabled))
+@Suite(.serialized, .enabled(if: TestEngine.enabled))
 struct CommandLogOnEngineTests {
     @Test func logsCallsProbesAndActions() async throws {
         try await EngineLab.with { lab in
             try await lab.run("qdrant", .healthy, hostPort: freePort())
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-\(lab.project).log").path
             defer { try? FileManager.default.removeItem(atPath: log) }
-            let common = ["--catalog", lab.catalogPath, "--host", EngineLab.host!, "--log", log]
+            let common = ["--catalog", lab.catalogPath, "--host", TestEngine.host!, "--log", log]
             _ = try await lab.snapshot { $0.status(of: "qdrant")?.health == .healthy }
             let status = try AilabBinary.run(["status"] + common)
             #expect(status.status == 0 || status.status == 1, "\(status.stderr)")

@@ -31,7 +31,7 @@ extension StatusOnEngineTests {
             #expect(snapshot.status(of: "chroma")?.condition.since != nil)
 
             // status --json: condition, conditionSince, and exit 1 (a crash, a crash loop, an unhealthy probe).
-            let status = try AilabBinary.run(["status", "--json", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let status = try AilabBinary.run(["status", "--json", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             #expect(status.status == 1, "\(status.stderr)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
             let services = try #require(json["services"] as? [[String: Any]])
@@ -44,7 +44,7 @@ extension StatusOnEngineTests {
             #expect((ollama["probe"] as? [String: Any])?["outcome"] as? String == "failed")
 
             // The roadmap says the same.
-            let roadmap = try AilabBinary.run(["roadmap", "--json", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let roadmap = try AilabBinary.run(["roadmap", "--json", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             let phases = try #require((try JSONSerialization.jsonObject(with: Data(roadmap.stdout.utf8)) as? [String: Any])?["phases"] as? [[String: Any]])
             let items = phases.flatMap { ($0["items"] as? [[String: Any]]) ?? [] }
             for (name, word) in expected where name != "flowise" && name != "postgres" {
@@ -74,7 +74,7 @@ extension StatusOnEngineTests {
             try await lab.client.stopContainer(id, seconds: 1)
             let snapshot = try await lab.snapshot { $0.status(of: "chroma")?.condition.condition == .stopped }
             #expect(snapshot.status(of: "chroma")?.condition.text == "stopped (exit 137)")
-            let result = try AilabBinary.run(["status", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let result = try AilabBinary.run(["status", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             #expect(result.status == 0, "a stop someone asked for exits 0:\n\(result.stdout)")
             #expect(result.stdout.split(separator: "\n").contains { $0.contains("chroma") && $0.contains("stopped (exit 137)") }, "\(result.stdout)")
         }

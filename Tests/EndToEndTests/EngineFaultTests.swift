@@ -42,7 +42,7 @@ struct ThrowawayEngine {
     }
 }
 
-@Suite(.serialized, .enabled(if: EngineLab.enabled))
+@Suite(.serialized, .enabled(if: TestEngine.enabled))
 struct EngineFaultTests {
     @Test func theConsoleRidesOutAnEngineKilledRestartedAndHung() async throws {
         let engine = ThrowawayEngine()
@@ -78,14 +78,13 @@ struct EngineFaultTests {
         see("qdrant healthy") { $0.contains("● qdrant") }
 
         // Issue 11, items 1 and 3: a crash (SIGKILL) and a graceful stop (SIGTERM, which removes
-        // the socket at once but serves open connections for seconds) are both "unreachable"
-        // within a second, with no healthy glyph after; the return is seen within a second.
+        // the socket at once but serves open connections for seconds) are both "unreachable",
+        // with no healthy glyph after; the return is seen. How soon is the benchmark's question
+        // (EngineFeedFaultTests shows which mechanism notices): here generous waits.
         for (round, signal) in [(1, SIGKILL), (2, SIGTERM), (3, SIGKILL)] {
             let dockerd = try #require(engine.dockerdPID)
             kill(dockerd, signal)
-            let signalled = Date()
-            see("round \(round): the engine gone, health unknown", within: 1) { $0.contains("engine unreachable") && $0.contains("? qdrant") && !$0.contains("● qdrant") }
-            #expect(Date().timeIntervalSince(signalled) < 1.2, "round \(round): \(Date().timeIntervalSince(signalled)) s")
+            see("round \(round): the engine gone, health unknown", within: 15) { $0.contains("engine unreachable") && $0.contains("? qdrant") && !$0.contains("● qdrant") }
             // Keys stay live while the engine is away, and nothing claims health meanwhile.
             tmux.send("2")
             see("round \(round): the Services screen while down") { $0.contains("CONDITION") }
@@ -99,7 +98,7 @@ struct EngineFaultTests {
             }
             #expect(engine.run("kill") == 0)  // containerd and the shims too, as a crash leaves them
             #expect(engine.run("start") == 0)
-            see("round \(round): reconnected within a second of the engine answering", within: 1) { !$0.contains("unreachable") }
+            see("round \(round): reconnected once the engine answers", within: 30) { !$0.contains("unreachable") }
             see("round \(round): qdrant healthy again", within: 30) { $0.contains("● qdrant") }
         }
 
@@ -107,18 +106,18 @@ struct EngineFaultTests {
         let postgres = try await runFixture("postgres", restart: nil)
         see("postgres healthy after the restarts") { $0.contains("● postgres") }
         try await client.killContainer(postgres)
-        see("postgres killed", within: 5) { $0.contains("○ postgres") }  // a kill is a stop someone asked for
+        see("postgres killed", within: 15) { $0.contains("○ postgres") }  // a kill is a stop someone asked for
 
         // Hung: the engine accepts connections and never answers. The heartbeat (1 s, with a
-        // 1 s deadline) notices: health unknown within 2 s of the first missed deadline.
+        // 1 s deadline) notices: health unknown (its 2 s bound is the benchmark's to measure).
         let dockerd = try #require(engine.dockerdPID)
         kill(dockerd, SIGSTOP)
-        see("the hung engine's health unknown", within: 3) { $0.contains("engine unreachable") && $0.contains("? qdrant") && !$0.contains("● qdrant") }
+        see("the hung engine's health unknown", within: 15) { $0.contains("engine unreachable") && $0.contains("? qdrant") && !$0.contains("● qdrant") }
         tmux.send("3")
         see("the Ports screen while hung") { $0.contains("LISTEN") }
         kill(dockerd, SIGCONT)
         tmux.send("1")
-        see("recovered from the hang within a second", within: 1.5) { !$0.contains("unreachable") }
+        see("recovered from the hang", within: 30) { !$0.contains("unreachable") }
         see("healthy after the hang", within: 30) { $0.contains("● qdrant") }
 
         tmux.send("q")

@@ -3,13 +3,11 @@ import Foundation
 import LabCatalog
 import LabModel
 import LabLive
+import TestSupport
 import Testing
 
-/// The private engine, and lab-shaped containers on it under a project of the test's own.
+/// Lab-shaped containers on the private engine (`TestEngine`) under a project of the test's own.
 struct EngineLab {
-    static let host = ProcessInfo.processInfo.environment["AILAB_TEST_DOCKER_HOST"]
-    static var enabled: Bool { host != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
-
     let client: DockerClient
     let project: String
     let catalog: Catalog
@@ -19,8 +17,7 @@ struct EngineLab {
     /// The built-in catalog (or `yaml`, whose `name: PROJECT` is filled in) under a fresh project
     /// name, also written to a file for the CLI.
     init(yaml custom: String? = nil) throws {
-        let host = try #require(Self.host, "AILAB_TEST_DOCKER_HOST is not set: run the tests through scripts/test.sh")
-        client = DockerClient(endpoint: try DockerEndpoint.parse(host), requestTimeout: .seconds(10))
+        client = try TestEngine.client()
         project = "t\(UUID().uuidString.prefix(8).lowercased())"
         let source = try custom ?? String(contentsOf: Self.builtInURL(), encoding: .utf8).replacingOccurrences(of: "\nname: ailab\n", with: "\nname: PROJECT\n")
         let yaml = source.replacingOccurrences(of: "name: PROJECT", with: "name: \(project)")
@@ -41,20 +38,15 @@ struct EngineLab {
     @discardableResult
     mutating func run(_ component: String, _ behaviour: Behaviour, hostPort: Int? = nil, project: String? = nil, replacing old: String? = nil) async throws -> String {
         if let old { try await client.removeContainer(old, force: true) }
-        var spec = ContainerSpec(image: behaviour == .exits || behaviour == .crashLoops ? "ailab-fixture/exits:1" : "ailab-fixture/httpd:1")
-        if behaviour == .completes { spec.cmd = ["/bin/true"] }
-        if behaviour == .crashLoops { spec.hostConfig.restart("always") }
-        spec.labels = [
+        let labels = [
             ComposeLabel.project: project ?? self.project, ComposeLabel.service: component,
             ComposeLabel.containerNumber: "1", ComposeLabel.oneoff: "False",
         ]
-        if behaviour == .healthy || behaviour == .unhealthy {
-            let path = behaviour == .healthy ? "/health" : "/missing"
-            spec.healthcheck = .init(
-                test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080\(path)"],
-                interval: 300_000_000, timeout: 2_000_000_000, retries: 1)
-        }
-        if let hostPort { spec.publish(containerPort: 8080, hostPort: hostPort, hostIP: "127.0.0.1") }
+        let checked = behaviour == .healthy ? "/health" : behaviour == .unhealthy ? "/missing" : nil
+        var spec = TestEngine.httpdSpec(healthPath: checked, labels: labels, hostPort: hostPort, interval: .milliseconds(300))
+        if behaviour == .exits || behaviour == .crashLoops { spec.image = "ailab-fixture/exits:1" }
+        if behaviour == .completes { spec.cmd = ["/bin/true"] }
+        if behaviour == .crashLoops { spec.hostConfig.restart("always") }
         let id = try await client.createContainer(name: "\(project ?? self.project)-\(component)-1", spec: spec)
         created.append(id)
         try await client.startContainer(id)
@@ -84,11 +76,10 @@ struct EngineLab {
     /// Polls the engine until `condition` holds for a fresh snapshot.
     func snapshot(within seconds: Double = 15, until condition: (LabSnapshot) -> Bool) async throws -> LabSnapshot {
         let loader = SnapshotLoader(client: client, catalog: catalog)
-        let deadline = Date().addingTimeInterval(seconds)
         var last = await loader.load()
-        while !condition(last), Date() < deadline {
-            try await Task.sleep(for: .milliseconds(150))
+        _ = await waitFor(.seconds(seconds), every: .milliseconds(150)) {
             last = await loader.load()
+            return condition(last)
         }
         return last
     }
@@ -115,22 +106,6 @@ func firstSnapshot(
     await within(seconds) {
         for await update in updates {
             if case .snapshot(let snapshot) = update, condition(snapshot) { return snapshot }
-        }
-        return nil
-    }
-}
-
-/// Seconds from the first die event in `updates` to the first snapshot after it that satisfies
-/// `condition`; nil if none within `seconds`.
-func eventToSnapshot(_ updates: AsyncStream<LabUpdate>, within seconds: Double = 10, where condition: @escaping @Sendable (LabSnapshot) -> Bool) async -> Double? {
-    await within(seconds) {
-        var eventTime: Date?
-        for await update in updates {
-            switch update {
-            case .event(let event) where event.kind == .died: eventTime = eventTime ?? event.time
-            case .snapshot(let snapshot) where eventTime != nil && condition(snapshot): return Date().timeIntervalSince(eventTime!)
-            default: break
-            }
         }
         return nil
     }

@@ -8,7 +8,7 @@ import Testing
 /// `ailab expose`/`unexpose` on the private engine: a fixture lab whose Traefik reads a file
 /// provider directory and whose cloudflared reads a config file, both bind-mounted from a
 /// host folder of the test's own; stand-in containers play Traefik, cloudflared and Open WebUI.
-@Suite(.serialized, .enabled(if: EngineLab.enabled))
+@Suite(.serialized, .enabled(if: TestEngine.enabled))
 struct ExposeOnEngineTests {
     static let ingress = """
         tunnel: lab

@@ -8,7 +8,7 @@ import Testing
 /// `ailab exposure` against the private engine: containers bound to 127.0.0.1, 0.0.0.0 and the
 /// test bridge's own address, a Traefik route from labels, and the fixture's / (200) and
 /// /private/ (401 without basic auth) as the answers without and with auth.
-@Suite(.serialized, .enabled(if: EngineLab.enabled))
+@Suite(.serialized, .enabled(if: TestEngine.enabled))
 struct ExposureOnEngineTests {
     static let yaml = """
         name: PROJECT
@@ -55,7 +55,7 @@ struct ExposureOnEngineTests {
     static func exposure(_ lab: EngineLab, until done: (AilabBinary.Result, [String: [String: Any]]) -> Bool) async throws -> (AilabBinary.Result, [String: [String: Any]]) {
         var last: (AilabBinary.Result, [String: [String: Any]])!
         for _ in 0..<20 {
-            let result = try AilabBinary.run(["exposure", "--json", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let result = try AilabBinary.run(["exposure", "--json", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
             let rows = try #require(json["ports"] as? [[String: Any]])
             last = (result, Dictionary(rows.map { ("\($0["service"]!)", $0) }) { first, _ in first })
@@ -104,7 +104,7 @@ struct ExposureOnEngineTests {
             #expect(exposure(rows["traefik"])["kind"] as? String == "entry")
 
             // The same per port in `status --json`.
-            let status = try AilabBinary.run(["status", "--json", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let status = try AilabBinary.run(["status", "--json", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
             let services = try #require(json["services"] as? [[String: Any]])
             let storePorts = services.first { $0["name"] as? String == "store" }?["ports"] as? [[String: Any]]
@@ -157,14 +157,14 @@ struct ExposureOnEngineTests {
         try await EngineLab.with(yaml: Self.yaml) { lab in
             let port = freePort()
             try await Self.run(&lab, "store", ip: "127.0.0.1", port: port)
-            let result = try AilabBinary.run(["exposure", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let result = try AilabBinary.run(["exposure", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             #expect(result.status == 0, "\(result.stderr)")
             let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("store ") }.map(String.init) ?? ""
             #expect(line.contains(":\(port)") && line.contains("data-store") && line.contains("loopback") && line.hasSuffix("local"), "\(result.stdout)")
             let gone = try AilabBinary.run(["exposure", "--catalog", lab.catalogPath, "--host", "unix:///nonexistent/ailab.sock", "--timeout", "1"])
             #expect(gone.status == 2)
             #expect(gone.stderr.contains("ailab:"))
-            let bad = try AilabBinary.run(["exposure", "--catalog", "/nonexistent/lab.yaml", "--host", EngineLab.host!])
+            let bad = try AilabBinary.run(["exposure", "--catalog", "/nonexistent/lab.yaml", "--host", TestEngine.host!])
             #expect(bad.status == 3)
         }
     }

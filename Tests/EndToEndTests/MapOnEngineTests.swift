@@ -10,26 +10,7 @@ extension StatusOnEngineTests {
     /// end is absent, is reachable once installed and wired (the wire's environment and the
     /// config file read back from inspect's Env and Mounts), and broken when the far end stops.
     @Test func theMapReadsEachEdgesStateFromTheRunningContainers() async throws {
-        let slice = Slice()
-        let yaml = """
-            name: PROJECT
-            services:
-              vectors:
-                image: \(slice.storeImage)
-                stop_grace_period: 1s
-                healthcheck: {test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://localhost:8080/health"], interval: 1s, timeout: 2s, retries: 3}
-                x-ailab: {layer: data, phase: 1}
-              chat:
-                image: \(slice.appImage)
-                stop_grace_period: 1s
-                configs: [{source: scrape, target: /etc/scrape.yml}]
-                x-ailab:
-                  layer: app
-                  phase: 1
-                  wires: [{to: vectors, environment: {STORE: "http://vectors:8080"}}]
-            configs:
-              scrape: {content: "targets: ['vectors:8080']"}
-            """
+        let yaml = Slice().wiredPair(config: "scrape", at: "/etc/scrape.yml", content: #""targets: ['vectors:8080']""#)
         try await EngineLab.withProject(yaml: yaml) { lab in
             func edge() throws -> [String: Any] {
                 let result = try lab.cli(["map", "--json"])
@@ -69,7 +50,7 @@ extension StatusOnEngineTests {
             try await lab.run("ollama", .healthy)
             try await lab.run("qdrant", .noCheck)
             _ = try await lab.snapshot { $0.status(of: "open-webui")?.condition.condition == .healthy && $0.status(of: "ollama")?.condition.condition == .healthy }
-            let result = try AilabBinary.run(["map", "--json", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let result = try AilabBinary.run(["map", "--json", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             #expect(result.status == 0, "\(result.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             let edges = try #require(object["edges"] as? [[String: Any]])
@@ -79,7 +60,7 @@ extension StatusOnEngineTests {
             #expect(edge("open-webui", "qdrant")?["missing"] as? [String] == ["env VECTOR_DB", "env QDRANT_URI"])
             #expect(edge("open-webui", "litellm")?["state"] as? String == "not-applicable")
             #expect(edge("traefik", "open-webui")?["reason"] as? String == "traefik is not installed")
-            let text = try AilabBinary.run(["map", "--catalog", lab.catalogPath, "--host", EngineLab.host!])
+            let text = try AilabBinary.run(["map", "--catalog", lab.catalogPath, "--host", TestEngine.host!])
             #expect(text.status == 0 && text.stdout.contains("open-webui   ollama"), "\(text.stdout)")
         }
     }

@@ -61,7 +61,7 @@ extension StatusOnEngineTests {
             let state = FileManager.default.temporaryDirectory.appendingPathComponent("ailab-checks-\(lab.project)").path
             defer { try? FileManager.default.removeItem(atPath: state) }
             let environment = ["XDG_STATE_HOME": state]
-            let arguments = ["--catalog", lab.catalogPath, "--host", EngineLab.host!]
+            let arguments = ["--catalog", lab.catalogPath, "--host", TestEngine.host!]
 
             let first = try AilabBinary.run(["check", "--phase", "1", "--json"] + arguments, environment: environment)
             #expect(first.status == 1, "\(first.stderr)")

@@ -13,9 +13,11 @@ extension StatusOnEngineTests {
             defer { tmux.kill() }
             _ = Self.launch(tmux, lab: lab)
             tmux.send("2")
-            #expect(tmux.waitFor { $0.contains("CONDITION") && $0.contains("qdrant") })
+            // Connected first (● qdrant, not "? qdrant … connecting"): keys sent before the first
+            // snapshot would act on a screen that is about to change.
+            #expect(tmux.waitFor(30) { $0.contains("CONDITION") && $0.contains("● qdrant") }, "\(tmux.screen)")
             tmux.send("/", "qdrant", "Enter")
-            #expect(tmux.waitFor { $0.contains("qdrant") && !$0.contains("litellm") })
+            #expect(tmux.waitFor { $0.contains("● qdrant") && !$0.contains("litellm") })
             let before = tmux.screen
             let pressed = ContinuousClock.now
             tmux.send("e")

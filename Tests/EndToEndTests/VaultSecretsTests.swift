@@ -113,7 +113,7 @@ struct VaultSecretsTests {
 
     /// Once the secrets live in Vault, a recreate reads Vault's value (changed there since the
     /// copy), not the file's; without VAULT_TOKEN it fails before touching the container.
-    @Test(.enabled(if: EngineLab.enabled)) func aRecreateReadsTheSecretFromVault() async throws {
+    @Test(.enabled(if: TestEngine.enabled)) func aRecreateReadsTheSecretFromVault() async throws {
         let vault = try FakeVault()
         defer { vault.server.stop() }
         try await EngineLab.withProject(yaml: Self.yaml) { lab in

@@ -10,28 +10,12 @@ extension StatusOnEngineTests {
     /// (its healthcheck reads it), a wire stays off while its other end is absent, and
     /// installing that end recreates the wired service with the wire's environment.
     @Test func wiresAndConfigFilesReachTheRunningContainers() async throws {
-        let slice = Slice()
-        let yaml = """
-            name: PROJECT
-            services:
-              vectors:
-                image: \(slice.storeImage)
-                stop_grace_period: 1s
-                healthcheck: {test: ["CMD", "wget", "-q", "-O", "/dev/null", "http://localhost:8080/health"], interval: 1s, timeout: 2s, retries: 3}
-                x-ailab: {layer: data, phase: 1}
-              chat:
-                image: \(slice.appImage)
-                stop_grace_period: 1s
+        let chat = """
                 environment: {STORE: local}
-                configs: [{source: greeting, target: /etc/greeting.txt}]
                 healthcheck: {test: ["CMD", "cat", "/etc/greeting.txt"], interval: 1s, timeout: 2s, retries: 2}
-                x-ailab:
-                  layer: app
-                  phase: 1
-                  wires: [{to: vectors, environment: {STORE: "http://vectors:8080"}}]
-            configs:
-              greeting: {content: "hello from the catalog"}
+
             """
+        let yaml = Slice().wiredPair(chat: chat, config: "greeting", at: "/etc/greeting.txt", content: #""hello from the catalog""#)
         try await EngineLab.withProject(yaml: yaml) { lab in
             let (_, first, firstLog) = try await lab.act(ActionRequest(.install, ["chat"]))
             #expect(first == .done, "\(firstLog.text)")

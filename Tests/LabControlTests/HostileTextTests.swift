@@ -1,5 +1,5 @@
 @testable import ailab
-import DockerClient
+@testable import DockerClient
 import Foundation
 import LabCatalog
 @testable import LabControl

@@ -14,10 +14,10 @@ import Testing
     @Test func aKilledWritersTemporaryFileGoesWithTheNextWrite() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = StateStore(directory: directory)
-        try store.update { $0.marks["a"] = ManualMark(markedAt: Date(timeIntervalSince1970: 0), by: "ada") }
+        try store.update { $0.mark("a", by: "ada", at: Date(timeIntervalSince1970: 0)) }
         for pid in [99_999, 4_000_001] { try Data("{\"half\": ".utf8).write(to: URL(fileURLWithPath: "\(store.path).tmp-\(pid)")) }
         #expect(files().filter { $0.contains(".tmp-") }.count == 2)
-        try store.update { $0.marks["b"] = ManualMark(markedAt: Date(timeIntervalSince1970: 0), by: "bo") }
+        try store.update { $0.mark("b", by: "bo", at: Date(timeIntervalSince1970: 0)) }
         #expect(files() == ["state.json", "state.lock"])
         #expect(try store.read().marks.keys.sorted() == ["a", "b"])
     }
@@ -32,7 +32,7 @@ import Testing
         try newer.write(toFile: store.path, atomically: true, encoding: .utf8)
         var warnings: [String] = []
         let refusal = #expect(throws: StateError.self) {
-            try store.update(warning: { warnings.append($0) }) { $0.marks["n"] = ManualMark(markedAt: Date(), by: "bo") }
+            try store.update(warning: { warnings.append($0) }) { $0.mark("n", by: "bo", at: Date()) }
         }
         #expect(refusal?.description.contains("newer ailab (state schema 2; this one knows 1)") == true, "\(String(describing: refusal))")
         #expect(refusal?.description.contains("nothing is written") == true)

@@ -15,7 +15,7 @@ import Testing
         let store = temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: store.directory) }
         #expect(try store.read() == LabState())
-        try store.update { $0.marks["m"] = ManualMark(markedAt: Date(timeIntervalSince1970: 0), by: "ada") }
+        try store.update { $0.mark("m", by: "ada", at: Date(timeIntervalSince1970: 0)) }
         #expect(try store.read().marks["m"]?.by == "ada")
         let directory = try FileManager.default.attributesOfItem(atPath: store.directory)[.posixPermissions] as? Int
         let file = try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int
@@ -31,7 +31,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
         try "{\"marks\": {\"m\": trunc".write(toFile: store.path, atomically: true, encoding: .utf8)
         var warnings: [String] = []
-        let state = try store.update(warning: { warnings.append($0) }) { $0.marks["n"] = ManualMark(markedAt: Date(), by: "bo") }
+        let state = try store.update(warning: { warnings.append($0) }) { $0.mark("n", by: "bo", at: Date()) }
         #expect(state.marks.keys.sorted() == ["n"])
         #expect(warnings.count == 1 && warnings[0].contains("unreadable") && warnings[0].contains("kept it as"))
         let kept = try FileManager.default.contentsOfDirectory(atPath: store.directory).filter { $0.hasPrefix("state.json.corrupt-") }

@@ -1,4 +1,4 @@
-import DockerClient
+@testable import DockerClient
 import Foundation
 @testable import LabControl
 import LabModel

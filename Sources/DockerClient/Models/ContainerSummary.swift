@@ -3,13 +3,13 @@ public struct ContainerSummary: Decodable, Sendable, Equatable {
     public var id: String
     public var names: [String]
     public var image: String
-    public var imageID: String
-    public var command: String
-    public var created: Int64
+    public var imageID: String = ""
+    public var command: String = ""
+    public var created: Int64 = 0
     public var state: String
     public var status: String
-    public var ports: [PortBinding]
-    public var labels: [String: String]
+    public var ports: [PortBinding] = []
+    public var labels: [String: String] = [:]
     /// Set when the engine's answer for this container could not be read: what was wrong.
     public var problem: String?
 
@@ -23,23 +23,9 @@ public struct ContainerSummary: Decodable, Sendable, Equatable {
         case id = "Id", names = "Names", image = "Image", imageID = "ImageID", command = "Command"
         case created = "Created", state = "State", status = "Status", ports = "Ports", labels = "Labels"
     }
+}
 
-    public init(
-        id: String, names: [String], image: String, imageID: String = "", command: String = "",
-        created: Int64 = 0, state: String, status: String, ports: [PortBinding] = [], labels: [String: String] = [:]
-    ) {
-        self.id = id
-        self.names = names
-        self.image = image
-        self.imageID = imageID
-        self.command = command
-        self.created = created
-        self.state = state
-        self.status = status
-        self.ports = ports
-        self.labels = labels
-    }
-
+extension ContainerSummary {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)

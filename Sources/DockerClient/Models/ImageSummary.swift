@@ -27,15 +27,9 @@ public struct PullProgress: Decodable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey { case status, id, progressDetail, error, errorDetail }
     struct Detail: Decodable { var current: Int64?; var total: Int64?; var message: String? }
+}
 
-    public init(status: String? = nil, id: String? = nil, current: Int64? = nil, total: Int64? = nil, error: String? = nil) {
-        self.status = status
-        self.id = id
-        self.current = current
-        self.total = total
-        self.error = error
-    }
-
+extension PullProgress {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         status = try c.decodeIfPresent(String.self, forKey: .status)

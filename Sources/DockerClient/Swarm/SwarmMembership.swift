@@ -2,26 +2,20 @@
 /// "SystemInfo" → "SwarmInfo": LocalNodeState inactive|pending|active|error|locked,
 /// ControlAvailable true on a manager). https://docs.docker.com/reference/api/engine/version/v1.57/operations/SystemInfo/
 public struct SwarmMembership: Decodable, Sendable, Equatable {
-    public var nodeID: String
-    public var nodeAddress: String
+    public var nodeID: String = ""
+    public var nodeAddress: String = ""
     /// The join state: `inactive` (not in a Swarm), `pending`, `active`, `error`, `locked`.
     public var localNodeState: String
     /// True on a manager: only a manager's API lists nodes, services and tasks.
     public var isManager: Bool
-    public var error: String
-
-    public init(nodeID: String = "", nodeAddress: String = "", localNodeState: String, isManager: Bool, error: String = "") {
-        self.nodeID = nodeID
-        self.nodeAddress = nodeAddress
-        self.localNodeState = localNodeState
-        self.isManager = isManager
-        self.error = error
-    }
+    public var error: String = ""
 
     enum CodingKeys: String, CodingKey {
         case nodeID = "NodeID", nodeAddress = "NodeAddr", localNodeState = "LocalNodeState", isManager = "ControlAvailable", error = "Error"
     }
+}
 
+extension SwarmMembership {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         nodeID = try c.decodeIfPresent(String.self, forKey: .nodeID) ?? ""

@@ -4,24 +4,16 @@
 /// https://docs.docker.com/reference/api/engine/version/v1.57/operations/ServiceList/
 public struct SwarmService: Decodable, Sendable, Equatable {
     public var id: String
-    public var version: Int
+    public var version: Int = 1
     public var name: String
-    public var labels: [String: String]
-    public var image: String
+    public var labels: [String: String] = [:]
+    public var image: String = ""
     /// nil for a global service (one task per eligible node).
     public var replicas: Int?
-    public var constraints: [String]
+    public var constraints: [String] = []
+}
 
-    public init(id: String, version: Int = 1, name: String, labels: [String: String] = [:], image: String = "", replicas: Int?, constraints: [String] = []) {
-        self.id = id
-        self.version = version
-        self.name = name
-        self.labels = labels
-        self.image = image
-        self.replicas = replicas
-        self.constraints = constraints
-    }
-
+extension SwarmService {
     public init(from decoder: any Decoder) throws {
         struct Version: Decodable { let Index: Int }
         struct Replicated: Decodable { let Replicas: Int? }

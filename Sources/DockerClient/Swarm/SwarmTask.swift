@@ -4,35 +4,20 @@
 public struct SwarmTask: Decodable, Sendable, Equatable {
     public var id: String
     public var serviceID: String
-    public var nodeID: String
+    public var nodeID: String = ""
     public var slot: Int?
     public var desiredState: String
     public var state: String
-    public var message: String
+    public var message: String = ""
     /// Why it failed or cannot be scheduled ("no suitable node …", "task: non-zero exit (3)").
     public var error: String?
     public var containerID: String?
     public var exitCode: Int?
     /// When the task reached its current state (RFC 3339, as the engine wrote it).
     public var timestamp: String?
+}
 
-    public init(
-        id: String, serviceID: String, nodeID: String = "", slot: Int? = nil, desiredState: String, state: String,
-        message: String = "", error: String? = nil, containerID: String? = nil, exitCode: Int? = nil, timestamp: String? = nil
-    ) {
-        self.id = id
-        self.serviceID = serviceID
-        self.nodeID = nodeID
-        self.slot = slot
-        self.desiredState = desiredState
-        self.state = state
-        self.message = message
-        self.error = error
-        self.containerID = containerID
-        self.exitCode = exitCode
-        self.timestamp = timestamp
-    }
-
+extension SwarmTask {
     public init(from decoder: any Decoder) throws {
         struct ContainerState: Decodable { let ContainerID: String?; let ExitCode: Int? }
         struct Status: Decodable {

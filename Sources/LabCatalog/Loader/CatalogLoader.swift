@@ -81,7 +81,6 @@ public enum CatalogLoader {
             var declared: [String: (name: String?, external: Bool)] = [:]
             report.attempt { () throws(CatalogDiagnostic) in
                 let entries = try keys.take("volumes")?.entries() ?? []
-                catalog.volumes = entries.map(\.key)
                 for (key, value) in entries where !value.isNull { declared[key] = try TopLevelVolumes.read(key, value) }
             }
             report.attempt { () throws(CatalogDiagnostic) in

@@ -6,22 +6,19 @@ public struct Catalog: Sendable, Equatable {
     /// Services in file order.
     public var services: [LabService]
     public var roadmap: Roadmap
-    /// Named volumes the file declares at the top level.
-    public var volumes: [String]
     /// Where it came from: a path, or "built-in".
     public var source: String
     /// Problems that did not stop loading (unknown keys, port clashes).
     public var warnings: [CatalogDiagnostic]
 
     public init(
-        name: String, title: String, services: [LabService], roadmap: Roadmap = Roadmap(), volumes: [String] = [],
+        name: String, title: String, services: [LabService], roadmap: Roadmap = Roadmap(),
         source: String, warnings: [CatalogDiagnostic] = []
     ) {
         self.name = name
         self.title = title
         self.services = services
         self.roadmap = roadmap
-        self.volumes = volumes
         self.source = source
         self.warnings = warnings
     }

@@ -36,7 +36,7 @@ public struct EngineSetLoader: Sendable {
         let answers = await withTaskGroup(of: (Int, EngineInfo, [ContainerStatus], SwarmState?).self) { group in
             for (index, engine) in engines.enumerated() {
                 group.addTask {
-                    async let swarm = try? SwarmLoader(client: engine.client, stack: catalog.name).state()
+                    async let swarm = try? SnapshotLoader(client: engine.client, catalog: catalog).swarmState()
                     let (info, containers) = await Self.read(engine, catalog: catalog)
                     return (index, info, containers, await swarm ?? nil)
                 }

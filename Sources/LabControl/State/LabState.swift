@@ -21,11 +21,6 @@ public struct LabState: Codable, Sendable, Equatable {
 public struct ManualMark: Codable, Sendable, Equatable {
     public var markedAt: Date
     public var by: String
-
-    public init(markedAt: Date, by: String) {
-        self.markedAt = markedAt
-        self.by = by
-    }
 }
 
 /// The last run of an automatic check.
@@ -33,10 +28,4 @@ public struct CheckRecord: Codable, Sendable, Equatable {
     public var ranAt: Date
     public var met: Bool
     public var detail: String
-
-    public init(ranAt: Date, met: Bool, detail: String) {
-        self.ranAt = ranAt
-        self.met = met
-        self.detail = detail
-    }
 }

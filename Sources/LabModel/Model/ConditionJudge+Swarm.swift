@@ -18,8 +18,7 @@ extension ConditionJudge {
         desired: Int?, tasks: [SwarmTask], containers: [ContainerStatus], healthChecked: Bool, engineReachable: Bool, now: Date? = nil
     ) -> ConditionReport {
         guard engineReachable else { return ConditionReport(.unknown) }
-        // A task waiting for a node is desired `ready` until it is placed, then `running`.
-        let current = tasks.filter { $0.desiredState == "running" || $0.desiredState == "ready" }
+        let current = tasks.filter(\.isCurrent)
         let running = current.filter { $0.state == "running" }
         let wanted = desired ?? running.count
         let replicas = "replicas \(running.count)/\(wanted)"

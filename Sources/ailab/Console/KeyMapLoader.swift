@@ -20,10 +20,10 @@ enum KeyMapLoader {
     static func load(environment: [String: String]) -> Result<KeyTable, KeyMapErrors> {
         guard let path = path(environment: environment), FileManager.default.fileExists(atPath: path) else { return .success(.defaults) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(KeyMapErrors(problems: [KeyMapError(path: path, line: 0, message: "cannot be read")]))
+            return .failure(KeyMapErrors(file: path, "cannot be read"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(KeyMapErrors(problems: [KeyMapError(path: path, line: 0, message: "is not UTF-8 text")]))
+            return .failure(KeyMapErrors(file: path, "is not UTF-8 text"))
         }
         return KeyMapFile.parse(text, path: path)
     }

@@ -1,4 +1,5 @@
 import DockerClient
+import LabCatalog
 import LabModel
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -6,20 +7,13 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Reads the Swarm from the watched engine: its join state always, and when it is a manager
-/// the nodes, the lab's stack's services and their tasks (three calls side by side).
-public struct SwarmLoader: Sendable {
-    public let client: DockerClient
-    /// The catalog's project: the stack's name.
-    public let stack: String
-
-    public init(client: DockerClient, stack: String) {
-        self.client = client
-        self.stack = stack
-    }
-
-    /// nil when the engine is in no Swarm (then nothing about Swarm is shown anywhere).
-    public func state() async throws -> SwarmState? {
+extension SnapshotLoader {
+    /// The Swarm as this engine sees it: its join state always, and when it is a manager the
+    /// nodes, the lab's stack (named after the catalog's project) with its services and their
+    /// tasks (three calls side by side). nil when the engine is in no Swarm (then nothing about
+    /// Swarm is shown anywhere).
+    public func swarmState() async throws -> SwarmState? {
+        let stack = catalog.name
         let membership = try await client.swarmMembership()
         guard membership.localNodeState != "inactive" else { return nil }
         guard membership.isManager, membership.localNodeState == "active" else {
