@@ -20,8 +20,8 @@ public enum LabUpdate: Sendable {
 public actor LiveLab {
     public let catalog: Catalog
     let client: DockerClient
-    private let loader: SnapshotLoader
-    private var containers: [String: ContainerStatus] = [:]
+    let loader: SnapshotLoader
+    var containers: [String: ContainerStatus] = [:]
     private var engine: EngineInfo
     /// Set once a resync has read the containers: a quick look must not overwrite them.
     private var resynced = false
@@ -55,10 +55,8 @@ public actor LiveLab {
             if let first = await self.quickLook() { continuation.yield(first) }
         }
         let task = Task.detached {
-            for await item in feed {
-                for update in await self.note(item) { continuation.yield(update) }
-                for update in await self.apply(item, early: { continuation.yield($0) }) { continuation.yield(update) }
-            }
+            // What came while the last batch was folded, as one (`LiveLab+Batch`).
+            for await batch in FeedBatches(feed: feed) { await self.take(batch, yield: { continuation.yield($0) }) }
             continuation.finish()
         }
         let probing = Task.detached { await self.probeLoop { continuation.yield($0) } }
@@ -120,35 +118,6 @@ public actor LiveLab {
         return .snapshot(snapshot)
     }
 
-    /// What an event says by itself, shown at once: the engine may hold a container's lock for
-    /// a while after it dies (network teardown), so the confirming inspect can lag ~100 ms.
-    func note(_ item: EngineFeed) -> [LabUpdate] {
-        guard case .event(let event) = item, event.type == "container", !event.isExecNoise,
-            var container = containers[event.actorID]
-        else { return [] }
-        switch event.action {
-        case "kill", "stop": container.stopRequested = true
-        case "start": container.stopRequested = false
-        case "die":
-            container.state = .exited
-            container.health = .none
-            container.exitCode = event.attributes["exitCode"].flatMap { Int($0) }
-        case "pause": container.state = .paused
-        case "unpause": container.state = .running
-        default:
-            if let health = event.healthStatus, container.state == .running { container.health = HealthState(engine: health) }
-        }
-        containers[event.actorID] = container
-        let current = snapshot
-        guard let labEvent = LabEvent(event, service: Self.service(of: event.actorID, in: current)) else { return [] }
-        return [.event(labEvent), .snapshot(current)]
-    }
-
-    /// Building a snapshot maps every container: callers build one and look things up in it.
-    private static func service(of containerID: String, in snapshot: LabSnapshot) -> String? {
-        snapshot.services.first { $0.containers.contains { $0.id == containerID } }?.service.name
-    }
-
     /// Folds one item of the engine feed into the state; returns what to tell the consumer.
     /// `early` receives a snapshot from the container list alone while a resync's inspects run.
     func apply(_ item: EngineFeed, early: @Sendable (LabUpdate) -> Void = { _ in }) async -> [LabUpdate] {
@@ -158,12 +127,7 @@ public actor LiveLab {
             return [.snapshot(snapshot)]
         case .event(let event):
             guard event.type == "container", !event.isExecNoise else { return [] }
-            let alreadyTold = containers[event.actorID] != nil  // note() reported the event
-            // A kill only sends a signal; the die that follows is the change worth a round trip.
-            if event.action != "kill" { await refresh(event) }
-            let current = snapshot
-            guard !alreadyTold, let labEvent = LabEvent(event, service: Self.service(of: event.actorID, in: current)) else { return [.snapshot(current)] }
-            return [.event(labEvent), .snapshot(current)]
+            return await confirm([(event, told: containers[event.actorID] != nil)])
         case .disconnected(let error, let retryAt):
             engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
             return [.snapshot(snapshot)]
@@ -196,21 +160,6 @@ public actor LiveLab {
                 try? await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(5))
             }
-        }
-    }
-
-    private func refresh(_ event: EngineEvent) async {
-        if event.action == "destroy" {
-            containers[event.actorID] = nil
-            return
-        }
-        do {
-            var fresh = try await loader.containerStatus(id: event.actorID)
-            // A stop asked for before this exit was seen in the stream: inspect cannot say so.
-            if let old = containers[event.actorID], old.stopRequested, fresh?.state != .running { fresh?.stopRequested = true }
-            containers[event.actorID] = fresh
-        } catch {
-            // The engine failed mid-refresh; the follower notices and reconnects with a resync.
         }
     }
 }
