@@ -117,8 +117,14 @@ final class ConsoleApp: @unchecked Sendable {
                 pending = []
             }
             guard !events.isEmpty else { continue }
+            // The frame is derived once for the batch, and before an input that reads it (a
+            // click lands on what was drawn): not once per engine event.
+            var frameStale = false
             for event in events {
-                for effect in Reducer.reduce(&state, event) {
+                let isInput = if case .input = event { true } else { false }
+                if isInput, frameStale { state.refreshFrame() }
+                frameStale = !isInput
+                for effect in isInput ? Reducer.reduce(&state, event) : Reducer.reduceDeferringFrame(&state, event) {
                     if effect == .quit { return }
                     if case .openShell(let id, let name) = effect {
                         if !openShell(containerID: id, name: name) { return }
@@ -127,6 +133,7 @@ final class ConsoleApp: @unchecked Sendable {
                     effects.perform(effect, snapshot: state.snapshot)
                 }
             }
+            if frameStale { state.refreshFrame() }
             terminal.present(ConsoleRenderer.render(state))
             lastFrame = ContinuousClock.now
         }
