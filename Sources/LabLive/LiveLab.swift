@@ -77,6 +77,11 @@ public actor LiveLab {
         let prober = ServiceProber(endpoint: client.endpoint)
         var due: [String: ContinuousClock.Instant] = [:]
         let clock = ContinuousClock()
+        // The first round waits for the lab's first read (tens of ms), not for the 10 s wake
+        // below: otherwise the first results redraw an idle console seconds after it opened.
+        for _ in 0..<100 where !Task.isCancelled && (!engine.reachable || containers.isEmpty) {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
         while !Task.isCancelled {
             let now = clock.now
             let probeable = ServiceProber.probeable(snapshot)
