@@ -15,6 +15,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
+        MallocArenas.limit(to: 2)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             Stderr.line("ailab: the console needs a terminal (stdin and stdout are not both one); for scripts use `ailab status` or `ailab status --json`")
             throw ExitCode(1)
