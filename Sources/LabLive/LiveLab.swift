@@ -32,10 +32,15 @@ public actor LiveLab {
     private var lastVersion: EngineVersion?
     /// The Swarm as last read (see `swarmLoop`); nil outside a Swarm.
     var swarm: SwarmState?
+    /// The engine's version and container list asked for at start-up, while the catalog and
+    /// the terminal were set up: the first look uses them instead of asking again.
+    private let firstLook: Task<FirstLook, any Error>?
+    public typealias FirstLook = (version: EngineVersion, containers: [ContainerSummary])
 
-    public init(client: DockerClient, catalog: Catalog) {
+    public init(client: DockerClient, catalog: Catalog, firstLook: Task<FirstLook, any Error>? = nil) {
         self.client = client
         self.catalog = catalog
+        self.firstLook = firstLook
         self.loader = SnapshotLoader(client: client, catalog: catalog)
         self.engine = .connecting(client.endpoint)
     }
@@ -115,12 +120,24 @@ public actor LiveLab {
     }
 
     func quickLook() async -> LabUpdate? {
-        async let version = client.version()
-        async let listed = client.listContainers(all: true)
-        guard let version = try? await version, let listed = try? await listed, !resynced else { return nil }
+        async let look = firstListing()
+        guard let (version, listed) = try? await look, !resynced else { return nil }
         engine = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
         containers = Dictionary(listed.map { ($0.id, ContainerStatus(summary: $0)) }, uniquingKeysWith: { $1 })
         return .snapshot(snapshot)
+    }
+
+    /// The start-up look when there is one, else a fresh one (version and list side by side).
+    private func firstListing() async throws -> FirstLook {
+        if let firstLook { return try await firstLook.value }
+        return try await Self.look(client)
+    }
+
+    /// Version and list side by side: two round trips at once.
+    public static func look(_ client: DockerClient) async throws -> FirstLook {
+        async let version = client.version()
+        async let listed = client.listContainers(all: true)
+        return (try await version, try await listed)
     }
 
     /// Folds one item of the engine feed into the state; returns what to tell the consumer.

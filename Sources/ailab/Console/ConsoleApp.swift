@@ -37,11 +37,14 @@ final class ConsoleApp: @unchecked Sendable {
 
     let masker: SecretMasker
 
-    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker, keys: KeyTable = .defaults) {
+    init(
+        terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker, keys: KeyTable = .defaults,
+        firstLook: Task<LiveLab.FirstLook, any Error>? = nil
+    ) {
         self.terminal = terminal
         self.masker = masker
         self.client = client
-        live = LiveLab(client: client, catalog: catalog)
+        live = LiveLab(client: client, catalog: catalog, firstLook: firstLook)
         effects = EffectRunner(
             engine: DockerEffectEngine(client: client), inbox: inbox, roadmap: RoadmapRunner(store: store),
             actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory), masker: masker)
