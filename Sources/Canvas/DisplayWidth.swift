@@ -2,6 +2,9 @@
 /// characters and emoji, 1 otherwise. Independent of the locale, so tests and terminals agree.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        // Most cells are ASCII: no scalar walk, no Unicode property lookup (issue 17: the
+        // property lookup was a tenth of a redraw's time).
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation
         return of(first)
@@ -11,6 +14,10 @@ public enum DisplayWidth {
         let value = scalar.value
         if value == 0 { return 0 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }  // control: never drawn
+        // Below the combining marks (U+0300) only the soft hyphen is zero-width; box drawing,
+        // blocks and geometric shapes (the console's borders, bars and glyphs) are one column.
+        if value < 0x300 { return value == 0xAD ? 0 : 1 }
+        if (0x2500...0x25FC).contains(value) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -19,7 +26,10 @@ public enum DisplayWidth {
         return wideRanges.contains { $0.contains(value) } ? 2 : 1
     }
 
-    public static func of(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: some StringProtocol) -> Int {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }  // printable ASCII
+        return text.reduce(0) { $0 + of($1) }
+    }
 
     /// The longest prefix of `text` that fits `columns`; with `ellipsis`, a cut ends in it.
     public static func truncate(_ text: String, to columns: Int, ellipsis: String = "") -> String {

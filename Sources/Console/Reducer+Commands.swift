@@ -113,7 +113,11 @@ extension Reducer {
         if case .detail = state.overlay { state.overlay = nil }
         if state.overlay == .help { state.overlay = nil }
         var effects = statsEffect(state)
-        if screen == .ports { effects.append(.probePorts(PortRow.sorted(Set(state.portRows.compactMap(\.target))))) }
+        if screen == .ports {
+            let rows = state.portRows  // built here, not behind every snapshot
+            state.portRow = min(state.portRow, max(0, rows.count - 1))
+            effects.append(.probePorts(PortRow.sorted(Set(rows.compactMap(\.target)))))
+        }
         if screen == .exposure { effects.append(.checkExposure) }
         if screen == .roadmap, !state.checksRunning {
             state.checksRunning = true

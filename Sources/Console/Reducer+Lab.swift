@@ -15,7 +15,6 @@ extension Reducer {
         if state.selected == nil || snapshot.status(of: state.selected!) == nil {
             state.selected = snapshot.services.first?.service.name
         }
-        state.portRow = min(state.portRow, max(0, state.portRows.count - 1))
         // Gone containers take their samples with them.
         let live = Set(snapshot.allContainers.map(\.id))
         state.stats = state.stats.filter { live.contains($0.key) }
@@ -28,8 +27,12 @@ extension Reducer {
             state.healthNoted.formUnion(newlyHealthy)
             effects.append(.noteHealthy)
         }
+        // The ports table is built only while the Ports screen shows it (issue 17), once here;
+        // opening the screen builds it then (`Reducer.show`).
         if state.screen == .ports {
-            let ports = Set(state.portRows.compactMap(\.target))
+            let rows = state.portRows
+            state.portRow = min(state.portRow, max(0, rows.count - 1))
+            let ports = Set(rows.compactMap(\.target))
             if ports != portsBefore { effects.append(.probePorts(PortRow.sorted(ports))) }
         }
         if state.overlay == .logs, let service = state.logs.service, let status = snapshot.status(of: service) {

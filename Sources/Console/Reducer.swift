@@ -14,6 +14,12 @@ public enum Reducer {
         return fold(&state, event)
     }
 
+    /// Folds without deriving the frame: the run loop folds a batch of engine news this way
+    /// and calls `refreshFrame()` once, before the next input or the drawing (issue 17).
+    public static func reduceDeferringFrame(_ state: inout AppState, _ event: ConsoleEvent) -> [Effect] {
+        fold(&state, event)
+    }
+
     static func fold(_ state: inout AppState, _ event: ConsoleEvent) -> [Effect] {
         switch event {
         case .input(let input): return handle(&state, input)

@@ -20,8 +20,8 @@ public enum LabUpdate: Sendable {
 public actor LiveLab {
     public let catalog: Catalog
     let client: DockerClient
-    private let loader: SnapshotLoader
-    private var containers: [String: ContainerStatus] = [:]
+    let loader: SnapshotLoader
+    var containers: [String: ContainerStatus] = [:]
     private var engine: EngineInfo
     /// Set once a resync has read the containers: a quick look must not overwrite them.
     private var resynced = false
@@ -36,10 +36,15 @@ public actor LiveLab {
     let swarmBell = Doorbell()
     /// How long the Swarm goes unread without an event (`swarmLoop` says why it is read at all).
     let swarmSafetyInterval: Duration
+    /// The engine's version and container list asked for at start-up, while the catalog and
+    /// the terminal were set up: the first look uses them instead of asking again.
+    private let firstLook: Task<FirstLook, any Error>?
+    public typealias FirstLook = (version: EngineVersion, containers: [ContainerSummary])
 
-    public init(client: DockerClient, catalog: Catalog, swarmSafetyInterval: Duration = .seconds(30)) {
+    public init(client: DockerClient, catalog: Catalog, firstLook: Task<FirstLook, any Error>? = nil, swarmSafetyInterval: Duration = .seconds(30)) {
         self.client = client
         self.catalog = catalog
+        self.firstLook = firstLook
         self.swarmSafetyInterval = swarmSafetyInterval
         self.loader = SnapshotLoader(client: client, catalog: catalog)
         self.engine = .connecting(client.endpoint)
@@ -60,10 +65,8 @@ public actor LiveLab {
             if let first = await self.quickLook() { continuation.yield(first) }
         }
         let task = Task.detached {
-            for await item in feed {
-                for update in await self.note(item) { continuation.yield(update) }
-                for update in await self.apply(item, early: { continuation.yield($0) }) { continuation.yield(update) }
-            }
+            // What came while the last batch was folded, as one (`LiveLab+Batch`).
+            for await batch in FeedBatches(feed: feed) { await self.take(batch, yield: { continuation.yield($0) }) }
             continuation.finish()
         }
         let probing = Task.detached { await self.probeLoop { continuation.yield($0) } }
@@ -84,6 +87,11 @@ public actor LiveLab {
         let prober = ServiceProber(endpoint: client.endpoint)
         var due: [String: ContinuousClock.Instant] = [:]
         let clock = ContinuousClock()
+        // The first round waits for the lab's first read (tens of ms), not for the 10 s wake
+        // below: otherwise the first results redraw an idle console seconds after it opened.
+        for _ in 0..<100 where !Task.isCancelled && (!engine.reachable || containers.isEmpty) {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
         while !Task.isCancelled {
             let now = clock.now
             let probeable = ServiceProber.probeable(snapshot)
@@ -117,41 +125,24 @@ public actor LiveLab {
     }
 
     func quickLook() async -> LabUpdate? {
-        async let version = client.version()
-        async let listed = client.listContainers(all: true)
-        guard let version = try? await version, let listed = try? await listed, !resynced else { return nil }
+        async let look = firstListing()
+        guard let (version, listed) = try? await look, !resynced else { return nil }
         engine = EngineInfo(endpoint: client.endpoint.description, reachable: true, version: version.version, apiVersion: version.apiVersion)
         containers = Dictionary(listed.map { ($0.id, ContainerStatus(summary: $0)) }, uniquingKeysWith: { $1 })
         return .snapshot(snapshot)
     }
 
-    /// What an event says by itself, shown at once: the engine may hold a container's lock for
-    /// a while after it dies (network teardown), so the confirming inspect can lag ~100 ms.
-    func note(_ item: EngineFeed) -> [LabUpdate] {
-        guard case .event(let event) = item, event.type == "container", !event.isExecNoise,
-            var container = containers[event.actorID]
-        else { return [] }
-        switch event.action {
-        case "kill", "stop": container.stopRequested = true
-        case "start": container.stopRequested = false
-        case "die":
-            container.state = .exited
-            container.health = .none
-            container.exitCode = event.attributes["exitCode"].flatMap { Int($0) }
-        case "pause": container.state = .paused
-        case "unpause": container.state = .running
-        default:
-            if let health = event.healthStatus, container.state == .running { container.health = HealthState(engine: health) }
-        }
-        containers[event.actorID] = container
-        let current = snapshot
-        guard let labEvent = LabEvent(event, service: Self.service(of: event.actorID, in: current)) else { return [] }
-        return [.event(labEvent), .snapshot(current)]
+    /// The start-up look when there is one, else a fresh one (version and list side by side).
+    private func firstListing() async throws -> FirstLook {
+        if let firstLook { return try await firstLook.value }
+        return try await Self.look(client)
     }
 
-    /// Building a snapshot maps every container: callers build one and look things up in it.
-    private static func service(of containerID: String, in snapshot: LabSnapshot) -> String? {
-        snapshot.services.first { $0.containers.contains { $0.id == containerID } }?.service.name
+    /// Version and list side by side: two round trips at once.
+    public static func look(_ client: DockerClient) async throws -> FirstLook {
+        async let version = client.version()
+        async let listed = client.listContainers(all: true)
+        return (try await version, try await listed)
     }
 
     /// Folds one item of the engine feed into the state; returns what to tell the consumer.
@@ -165,12 +156,7 @@ public actor LiveLab {
         case .event(let event):
             if Self.touchesSwarm(event) { swarmBell.ring() }
             guard event.type == "container", !event.isExecNoise else { return [] }
-            let alreadyTold = containers[event.actorID] != nil  // note() reported the event
-            // A kill only sends a signal; the die that follows is the change worth a round trip.
-            if event.action != "kill" { await refresh(event) }
-            let current = snapshot
-            guard !alreadyTold, let labEvent = LabEvent(event, service: Self.service(of: event.actorID, in: current)) else { return [.snapshot(current)] }
-            return [.event(labEvent), .snapshot(current)]
+            return await confirm([(event, told: containers[event.actorID] != nil)])
         case .disconnected(let error, let retryAt):
             engine = .unreachable(client.endpoint, error, nextRetry: retryAt)
             return [.snapshot(snapshot)]
@@ -203,21 +189,6 @@ public actor LiveLab {
                 try? await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(5))
             }
-        }
-    }
-
-    private func refresh(_ event: EngineEvent) async {
-        if event.action == "destroy" {
-            containers[event.actorID] = nil
-            return
-        }
-        do {
-            var fresh = try await loader.containerStatus(id: event.actorID)
-            // A stop asked for before this exit was seen in the stream: inspect cannot say so.
-            if let old = containers[event.actorID], old.stopRequested, fresh?.state != .running { fresh?.stopRequested = true }
-            containers[event.actorID] = fresh
-        } catch {
-            // The engine failed mid-refresh; the follower notices and reconnects with a resync.
         }
     }
 }

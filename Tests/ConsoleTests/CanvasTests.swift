@@ -13,6 +13,21 @@ import Testing
         #expect(DisplayWidth.truncate("日本語", to: 5) == "日本")
     }
 
+    /// The ASCII, Latin and box-drawing short cuts (issue 17) agree with the general rule.
+    @Test func displayWidthShortCutsAgreeWithTheUnicodeRule() {
+        #expect(DisplayWidth.of("\u{7F}") == 0 && DisplayWidth.of("\t") == 0 && DisplayWidth.of("\r\n") == 0)
+        #expect(DisplayWidth.of("soft\u{AD}hyphen") == 10)  // U+00AD is a format character
+        #expect(DisplayWidth.of("café ñ") == 6)
+        #expect(DisplayWidth.of("─│┌┐└┘├┤█░▁▇") == 12)
+        #expect(DisplayWidth.of("\u{25FD}") == 2)  // just past the box-drawing short cut: wide
+        for value in UInt32(0x20)...0x2FF {
+            guard let scalar = Unicode.Scalar(value), !(0x7F..<0xA0).contains(value) else { continue }
+            let category = scalar.properties.generalCategory
+            let zero = category == .nonspacingMark || category == .enclosingMark || category == .format
+            #expect(DisplayWidth.of(scalar) == (zero ? 0 : 1), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func wideCharactersNeverStraddleAnEdge() {
         var buffer = ScreenBuffer(width: 5, height: 1)
         buffer.put("ab日本", x: 0, y: 0)

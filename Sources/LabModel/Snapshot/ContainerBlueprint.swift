@@ -108,7 +108,8 @@ public struct ContainerBlueprint: Sendable {
     /// Where the install writes `config` for the engine to mount.
     public func configPath(_ config: ConfigFile) -> String { "\(configDirectory)/\(project)/\(config.name)" }
 
-    public static func hash(of component: Component) -> String { SHA256.hex(canonical(component)) }
+    /// Cached per component value (`ConfigHashCache`): every snapshot asks again.
+    public static func hash(of component: Component) -> String { ConfigHashCache.hash(of: component) }
 
     private static func nanoseconds(_ seconds: Double) -> Int64 { Int64(seconds * 1_000_000_000) }
 

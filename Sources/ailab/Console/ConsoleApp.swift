@@ -37,11 +37,14 @@ final class ConsoleApp: @unchecked Sendable {
 
     let masker: SecretMasker
 
-    init(terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker, keys: KeyTable = .defaults) {
+    init(
+        terminal: CursesTerminal, client: DockerClient, catalog: Catalog, store: StateStore, masker: SecretMasker, keys: KeyTable = .defaults,
+        firstLook: Task<LiveLab.FirstLook, any Error>? = nil
+    ) {
         self.terminal = terminal
         self.masker = masker
         self.client = client
-        live = LiveLab(client: client, catalog: catalog)
+        live = LiveLab(client: client, catalog: catalog, firstLook: firstLook)
         effects = EffectRunner(
             engine: DockerEffectEngine(client: client), inbox: inbox, roadmap: RoadmapRunner(store: store),
             actions: LabActions(client: client, catalog: catalog, stateDirectory: store.directory), masker: masker)
@@ -117,8 +120,14 @@ final class ConsoleApp: @unchecked Sendable {
                 pending = []
             }
             guard !events.isEmpty else { continue }
+            // The frame is derived once for the batch, and before an input that reads it (a
+            // click lands on what was drawn): not once per engine event.
+            var frameStale = false
             for event in events {
-                for effect in Reducer.reduce(&state, event) {
+                let isInput = if case .input = event { true } else { false }
+                if isInput, frameStale { state.refreshFrame() }
+                frameStale = !isInput
+                for effect in isInput ? Reducer.reduce(&state, event) : Reducer.reduceDeferringFrame(&state, event) {
                     if effect == .quit { return }
                     if case .openShell(let id, let name) = effect {
                         if !openShell(containerID: id, name: name) { return }
@@ -127,6 +136,7 @@ final class ConsoleApp: @unchecked Sendable {
                     effects.perform(effect, snapshot: state.snapshot)
                 }
             }
+            if frameStale { state.refreshFrame() }
             terminal.present(ConsoleRenderer.render(state))
             lastFrame = ContinuousClock.now
         }

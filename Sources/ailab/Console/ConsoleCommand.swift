@@ -12,6 +12,7 @@ import Foundation
 import Glibc
 #endif
 import LabControl
+import LabLive
 
 struct ConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,15 +24,21 @@ struct ConsoleCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
+        MallocArenas.limit(to: 2)
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             Stderr.line("ailab: the console needs a terminal (stdin and stdout are not both one); for scripts use `ailab status` or `ailab status --json`")
             throw ExitCode(1)
         }
         let engines = try options.engineTargets().map { EngineSetLoader.Engine(name: $0.name, client: $0.client(requestTimeout: options.requestTimeout)) }
         let client = engines[0].client
-        // Ask the engine its API version while the catalog, the theme and ncurses are set up:
-        // the first frame of the lab then waits one round trip less, on event loops already up.
-        Task.detached { _ = try? await client.apiVersion() }
+        // Ask the engine its API version, then its version and containers, while the catalog,
+        // the theme and ncurses are set up: the first frame of the lab then waits for no round
+        // trip begun after them (the list is a few milliseconds old when drawn, and the resync
+        // that follows as the event stream connects reads everything again).
+        let firstLook = Task.detached {
+            _ = try? await client.apiVersion()
+            return try await LiveLab.look(client)
+        }
         let catalog = try options.loadCatalog(printWarnings: false)  // the header counts them; ? lists them
         let chosenTheme: Theme
         do {
@@ -55,7 +62,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let store = StateStore(directory: StateStore.defaultDirectory(environment: options.environment))
-        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store, masker: options.masker(), keys: keys)
+        let app = ConsoleApp(terminal: terminal, client: client, catalog: catalog, store: store, masker: options.masker(), keys: keys, firstLook: firstLook)
         app.watch(engines, catalog: catalog, store: store)
         // The UI loop blocks in poll: give it a thread of its own, not one of the few the
         // concurrency pool has.
