@@ -95,7 +95,12 @@ public actor LiveLab {
         while !Task.isCancelled {
             let now = clock.now
             let probeable = ServiceProber.probeable(snapshot)
-            let wanted = probeable.filter { (due[$0.service.name] ?? now) <= now }
+            // Due by the clock, or restarted since its last check (that result is about the run
+            // before: probe it at this wake rather than up to `interval` later).
+            let wanted = probeable.filter { status in
+                let startedSince = probes[status.service.name].map { last in status.containers.contains { ($0.startedAt ?? .distantPast) > last.checkedAt } } ?? false
+                return (due[status.service.name] ?? now) <= now || startedSince
+            }
             var results: [String: ProbeResult] = [:]
             await withTaskGroup(of: (String, ProbeResult?).self) { group in
                 for status in wanted {

@@ -123,6 +123,19 @@ import Testing
         #expect(try service([checked], probe: failed).condition == .healthy)
     }
 
+    /// Seen in the benchmark: a service restarted after a failed probe read unhealthy until its
+    /// next probe, up to 30 s. A result older than the container's start is about the run before.
+    @Test func aProbeFromBeforeTheContainerStartedSaysNothing() throws {
+        var web = component("web")
+        web.startedAt = Self.t0
+        let failedBefore = ProbeResult(outcome: .failed("GET /health → 502"), at: Self.t0.addingTimeInterval(-5))
+        let report = try service([web], probe: failedBefore)
+        #expect(report.condition == .running)
+        #expect(report.text == "running (probe pending (started since the last check))")
+        let failedAfter = ProbeResult(outcome: .failed("GET /health → 502"), at: Self.t0.addingTimeInterval(5))
+        #expect(try service([web], probe: failedAfter).condition == .unhealthy)
+    }
+
     @Test func aMultiContainerServiceSpeaksWithItsMostTroubledComponent() throws {
         let healthy = component("big", status: "Up 1 hour (healthy)")
         let unchecked = component("big-cache")

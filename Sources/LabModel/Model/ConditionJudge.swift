@@ -89,6 +89,11 @@ public enum ConditionJudge {
     /// A running container of a service whose probe is its health.
     static func probed(_ running: ConditionReport, _ probe: ProbeResult?) -> ConditionReport {
         guard let probe else { return running }
+        // A result checked before this container started is about its previous run: a service
+        // restarted after a failed probe is not unhealthy (nor healthy) until it is probed again.
+        if let started = running.since, probe.checkedAt < started {
+            return ConditionReport(.running, since: started, detail: "probe pending (started since the last check)")
+        }
         switch probe.outcome {
         case .passed: return ConditionReport(.healthy, since: max(probe.since, running.since ?? probe.since))
         case .failed(let why): return ConditionReport(.unhealthy, since: probe.since, detail: "probe: \(why)")
