@@ -19,7 +19,12 @@ sources=(
   Sources/LabCatalog/Loader/Interpolation.swift
   Fuzz/FuzzDecoders.swift
 )
-swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name FuzzDecoders "${sources[@]}" -o "$out/decoders"
+# One module of them all: Basics (text, dates, JSON without full Foundation) is compiled in, so
+# its `import Basics` lines go (each file copied under a name that keeps its folder).
+flat="$out/decoders-src"
+rm -rf "$flat" && mkdir -p "$flat"
+for file in "${sources[@]}" Sources/Basics/*.swift; do sed '/^import Basics$/d' "$file" >"$flat/$(echo "$file" | tr / _)"; done
+swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name FuzzDecoders "$flat"/*.swift -o "$out/decoders"
 # Runs one fuzzer: NAME BINARY CORPUS. Swift's own crash handler would run first and trip ASan
 # while it reads memory: let libFuzzer report a trap itself, with the Swift frames that caused it.
 fuzz() {

@@ -16,6 +16,12 @@ for file in bin/ailab \
     [ -e "$prefix/$file" ] || fail "make install left no $file"
 done
 grep -q '^\.Dt AILAB 1' "$prefix/share/man/man1/ailab.1" || fail "the man page is not an mdoc page for ailab(1)"
+# Issue 17: one file of at most 25 MB (10^6 bytes) once stripped, with no ICU in it (one file
+# importing full Foundation links FoundationInternationalization and ICU's data: 68 MB).
+size=$(stat -c %s "$prefix/bin/ailab")
+[ "$size" -le 25000000 ] || fail "the installed (stripped) binary is $size bytes, over 25 MB"
+if nm -D --defined-only "$root/.build/release/ailab" 2>/dev/null | grep -q . ; then fail "the binary exports dynamic symbols again (--no-export-dynamic lost)"; fi
+if grep -q -a -e 'FoundationInternationalization' -e 'icudt' "$prefix/bin/ailab"; then fail "the binary carries FoundationInternationalization/ICU"; fi
 grep -q 'status' "$prefix/share/bash-completion/completions/ailab" || fail "the bash completion does not know 'status'"
 
 cd "$elsewhere"
@@ -36,4 +42,4 @@ left=$(find "$prefix" -not -type d)
 make -s dist >/dev/null
 (cd .build/dist && sha256sum --quiet -c ailab-*.tar.gz.sha256) || fail "make dist's tarball does not match its sum"
 tar -tzf .build/dist/ailab-*.tar.gz | grep -q '/bin/ailab$' || fail "make dist's tarball has no bin/ailab"
-echo "install-test: ok ($version; installed, run from $elsewhere, uninstalled)"
+echo "install-test: ok ($version; $size bytes stripped; installed, run from $elsewhere, uninstalled)"

@@ -81,17 +81,6 @@ extension DockerClient {
     }
 }
 
-/// Rows and columns of a terminal.
-public struct TerminalSize: Sendable, Equatable {
-    public var rows: Int
-    public var columns: Int
-
-    public init(rows: Int, columns: Int) {
-        self.rows = rows
-        self.columns = columns
-    }
-}
-
 /// What `GET /exec/{id}/json` says of the process.
 public struct ExecState: Sendable, Equatable {
     public var running: Bool

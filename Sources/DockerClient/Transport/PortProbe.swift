@@ -17,10 +17,7 @@ public enum PortProbe {
         public var host: String
         public var port: Int
 
-        public init(host: String = "127.0.0.1", port: Int) {
-            self.host = host
-            self.port = port
-        }
+        public init(host: String = "127.0.0.1", port: Int) { (self.host, self.port) = (host, port) }
 
         public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
     }
